@@ -1,0 +1,41 @@
+"""The course's colours: one hue per concept, from the Okabe-Ito palette.
+
+Okabe & Ito (2008), "Color Universal Design", chosen because its eight colours
+stay distinct for the common kinds of colour blindness. Every figure in the
+course takes its colours from here, so "social media" looks the same in every
+lesson and a course author changes a hue in one place.
+"""
+
+from __future__ import annotations
+
+OKABE_ITO = {
+    "black": "#000000",
+    "orange": "#E69F00",
+    "sky_blue": "#56B4E9",
+    "bluish_green": "#009E73",
+    "yellow": "#F0E442",
+    "blue": "#0072B2",
+    "vermillion": "#D55E00",
+    "reddish_purple": "#CC79A7",
+}
+
+#: Social media: broadcasting to an audience.
+MEDIA = OKABE_ITO["blue"]
+#: Social networking: one-to-one relationships.
+NETWORKING = OKABE_ITO["vermillion"]
+#: A neutral colour for totals, references and guides.
+NEUTRAL = "#555555"
+
+#: Relationship stages, light to deep, all in the networking family of warm hues.
+STAGES = {
+    "acquaintance": OKABE_ITO["yellow"],
+    "casual": OKABE_ITO["orange"],
+    "friend": OKABE_ITO["vermillion"],
+    "close": OKABE_ITO["reddish_purple"],
+}
+
+#: Colour for feedback in quizzes and the sorting warm-up.
+RIGHT = OKABE_ITO["bluish_green"]
+WRONG = OKABE_ITO["vermillion"]
+
+FONT_FAMILY = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif"
