@@ -107,3 +107,22 @@ def heaviest(specs: Iterable[ParamSpec]) -> dict[str, float]:
 def replace(params: Any, changes: Mapping[str, Any]) -> Any:
     """A copy of a frozen parameter dataclass with some fields changed (and re-validated)."""
     return dataclasses.replace(params, **changes)
+
+
+class ValidatedParams:
+    """Base for a model's frozen parameter dataclass: checks every field on creation.
+
+    A subclass sets ``SPECS`` (a tuple of :class:`ParamSpec`, one per field) and
+    is declared ``@dataclass(frozen=True)``. Creating it with a value outside its
+    spec raises a ValueError naming the parameter, the value and the range.
+    """
+
+    SPECS: tuple[ParamSpec, ...] = ()
+
+    def __post_init__(self) -> None:
+        validate(self, self.SPECS)
+
+    @classmethod
+    def from_defaults(cls, **changes: Any) -> Any:
+        """The parameters at their published or assumed defaults, with some changed."""
+        return cls(**{**defaults(cls.SPECS), **changes})
