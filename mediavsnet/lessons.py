@@ -42,7 +42,9 @@ def available(notebooks_dir: Path = NOTEBOOKS_DIR) -> list[Lesson]:
     return [lesson for lesson in LESSONS if (notebooks_dir / lesson.filename).exists()]
 
 
-def neighbours(lesson: Lesson, notebooks_dir: Path = NOTEBOOKS_DIR) -> tuple[Lesson | None, Lesson | None]:
+def neighbours(
+    lesson: Lesson, notebooks_dir: Path = NOTEBOOKS_DIR
+) -> tuple[Lesson | None, Lesson | None]:
     """The previous and next lessons that exist, for a notebook's footer."""
     present = available(notebooks_dir)
     index = present.index(lesson)

@@ -26,16 +26,20 @@ NETWORKING = OKABE_ITO["vermillion"]
 #: A neutral colour for totals, references and guides.
 NEUTRAL = "#555555"
 
-#: Relationship stages, light to deep, all in the networking family of warm hues.
+#: Relationship stages, light to deep: tints and a shade of the networking hue,
+#: so every stage still reads as "networking".
 STAGES = {
-    "acquaintance": OKABE_ITO["yellow"],
-    "casual": OKABE_ITO["orange"],
-    "friend": OKABE_ITO["vermillion"],
-    "close": OKABE_ITO["reddish_purple"],
+    "acquaintance": "#F2CFB2",
+    "casual": "#E8A066",
+    "friend": NETWORKING,
+    "close": "#7A3600",
 }
+
+#: A lighter tint of the media hue, for a second media series (e.g. followers).
+MEDIA_LIGHT = "#7FB2D8"
 
 #: Colour for feedback in quizzes and the sorting warm-up.
 RIGHT = OKABE_ITO["bluish_green"]
-WRONG = OKABE_ITO["vermillion"]
+WRONG = OKABE_ITO["reddish_purple"]
 
 FONT_FAMILY = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif"

@@ -1,0 +1,11 @@
+"""One explorer per lesson: controls from specs, a FigureWidget, a live summary.
+
+``EXPLORERS`` lists every explorer class by name, for the benchmarks and the
+tests that sweep them all.
+"""
+
+from mediavsnet.explorers.time_effort import TimeEffortExplorer
+
+EXPLORERS = {cls.name: cls for cls in (TimeEffortExplorer,)}
+
+__all__ = ["EXPLORERS", "TimeEffortExplorer"]

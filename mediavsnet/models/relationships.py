@@ -62,8 +62,9 @@ SPECS: tuple[ParamSpec, ...] = (
         "(Social Media Examiner 2010-2012, weak).",
     ),
     ParamSpec(
-        "people", "people", 1, 150, 1, 10,
-        "How many people share the attention; 150 is Dunbar's number.", integer=True,
+        "people", "people", 1, 150, 1, 5,
+        "Assumption: Dunbar's innermost layer, about 5 people; 150 (Dunbar's number) "
+        "is the most (Zhou, Sornette, Hill & Dunbar 2005).", integer=True,
         heavy=150,
     ),
     ParamSpec(
@@ -94,7 +95,7 @@ class RelationshipParams(ValidatedParams):
     SPECS = SPECS
 
     hours_per_week: float = 3.0
-    people: int = 10
+    people: int = 5
     session_minutes: float = 30.0
     decay_per_year: float = 0.16
     referrals_per_friend_year: float = 0.5
@@ -151,7 +152,8 @@ def chemistry(people: int, seed: int) -> np.ndarray:
     Assumption: people differ by up to 20 % either way, in line with the 40-60 h
     range Hall (2019) reports for becoming casual friends.
     """
-    return np.random.default_rng(seed).uniform(1.0 - CHEMISTRY_SPREAD, 1.0 + CHEMISTRY_SPREAD, people)
+    low, high = 1.0 - CHEMISTRY_SPREAD, 1.0 + CHEMISTRY_SPREAD
+    return np.random.default_rng(seed).uniform(low, high, people)
 
 
 def closeness_over_time(params: RelationshipParams, seed: int = 0) -> np.ndarray:

@@ -1,0 +1,216 @@
+"""What every explorer shares: controls built from specs, one figure, a summary, an error area.
+
+An explorer is the playable part of a lesson. A learner moves a slider; the
+model runs; the figure's traces are updated in place (never rebuilt) and one
+sentence under the plot says what it now shows, for screen readers, printouts
+and tests. If anything goes wrong, a message appears in the explorer instead
+of the silent failure ipywidgets would otherwise give.
+
+Every explorer can be driven without a browser: ``explorer.set(name=value)``
+does what moving a slider does; ``explorer.fig.data``, ``explorer.summary``
+and ``explorer.error`` say what the learner would see.
+
+The DOM contract the browser tests rely on: the root is a VBox with the CSS
+class ``mvn-explorer`` (and ``mvn-explorer-<name>``), sliders carry
+``mvn-control``, the summary ``mvn-summary`` and the error area ``mvn-error``.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any, ClassVar
+
+import ipywidgets as widgets
+import plotly.graph_objects as go
+
+from mediavsnet.specs import ParamSpec
+from mediavsnet.strings import t
+
+PRESETS_DIR = Path(__file__).resolve().parents[2] / "assets" / "presets"
+
+
+def make_slider(spec: ParamSpec, value: float | None = None) -> widgets.Widget:
+    """A keyboard-usable slider whose range, step, label and help come from the spec."""
+    kind = widgets.IntSlider if spec.integer else widgets.FloatSlider
+    unit = f" ({spec.unit})" if spec.unit else ""
+    options: dict[str, Any] = {} if spec.integer else {"readout_format": _readout_format(spec.step)}
+    slider = kind(
+        value=spec.default if value is None else value,
+        min=spec.min,
+        max=spec.max,
+        step=spec.step,
+        description=f"{spec.label}{unit}",
+        tooltip=spec.help,
+        continuous_update=True,
+        style={"description_width": "15em"},
+        layout=widgets.Layout(width="30em"),
+        **options,
+    )
+    slider.add_class("mvn-control")
+    return slider
+
+
+def _readout_format(step: float) -> str:
+    decimals = 0
+    while decimals < 4 and abs(round(step * 10**decimals) - step * 10**decimals) > 1e-9:
+        decimals += 1
+    return f".{decimals}f"
+
+
+def load_presets(filename: str) -> list[dict[str, Any]]:
+    """Named settings a course author can edit without touching code (assets/presets/)."""
+    path = PRESETS_DIR / filename
+    if not path.exists():
+        return []
+    return json.loads(path.read_text(encoding="utf-8"))["presets"]
+
+
+class Explorer:
+    """Base class: a subclass says which specs, how to compute, draw and describe.
+
+    Subclasses set ``name`` and ``specs``, optionally ``advanced`` (names of the
+    controls folded under "More settings") and ``presets_file``, and implement
+    ``compute``, ``build_figure``, ``draw`` and ``describe``.
+    """
+
+    name: ClassVar[str] = "explorer"
+    specs: ClassVar[tuple[ParamSpec, ...]] = ()
+    advanced: ClassVar[tuple[str, ...]] = ()
+    presets_file: ClassVar[str | None] = None
+
+    def __init__(self, **initial: float) -> None:
+        known = {s.name for s in self.specs}
+        unknown = set(initial) - known
+        if unknown:
+            raise ValueError(f"{self.name} has no control named {sorted(unknown)}; it has {sorted(known)}")
+        for spec in self.specs:
+            if spec.name in initial:
+                spec.check(initial[spec.name])
+        self.controls: dict[str, widgets.Widget] = {
+            s.name: make_slider(s, initial.get(s.name)) for s in self.specs
+        }
+        self.summary = ""
+        self.error = ""
+        self._holding = False
+        self.fig = self.build_figure()
+        self._summary_html = widgets.HTML().add_class("mvn-summary")
+        self._error_html = widgets.HTML(layout=widgets.Layout(display="none")).add_class("mvn-error")
+        self.presets = load_presets(self.presets_file) if self.presets_file else []
+        self.widget = self._layout()
+        self.widget.add_class("mvn-explorer")
+        self.widget.add_class(f"mvn-explorer-{self.name}")
+        for control in self.controls.values():
+            control.observe(self._on_change, names="value")
+        self.update()
+
+    # --- to implement in each explorer -------------------------------------------------
+    def compute(self, values: Mapping[str, float]) -> Any:
+        """Run the model on the current control values."""
+        raise NotImplementedError
+
+    def build_figure(self) -> go.FigureWidget:
+        """Create the figure once, with every trace it will ever have."""
+        raise NotImplementedError
+
+    def draw(self, result: Any) -> None:
+        """Put a result into the figure's existing traces (called inside batch_update)."""
+        raise NotImplementedError
+
+    def describe(self, result: Any) -> str:
+        """One or two plain sentences saying what the figure now shows."""
+        raise NotImplementedError
+
+    # --- shared behaviour ----------------------------------------------------------------
+    def values(self) -> dict[str, float]:
+        """The current value of every control, by parameter name."""
+        return {name: control.value for name, control in self.controls.items()}
+
+    def set(self, **values: float) -> None:
+        """Move controls as a learner would; a value out of range shows a message instead."""
+        try:
+            for name, value in values.items():
+                if name not in self.controls:
+                    raise ValueError(f"{self.name} has no control named {name!r}")
+                next(s for s in self.specs if s.name == name).check(value)
+        except ValueError as exc:
+            self._show_error(exc)
+            return
+        self._holding = True
+        try:
+            for name, value in values.items():
+                self.controls[name].value = value
+        finally:
+            self._holding = False
+        self.update()
+
+    def apply_preset(self, preset_name: str) -> None:
+        """Set every control a named preset lists."""
+        for preset in self.presets:
+            if preset["name"] == preset_name:
+                self.set(**preset["values"])
+                return
+        self._show_error(ValueError(f"no preset named {preset_name!r}"))
+
+    def update(self) -> None:
+        """Recompute and redraw; never let an exception vanish silently."""
+        try:
+            result = self.compute(self.values())
+            with self.fig.batch_update():
+                self.draw(result)
+            self.summary = self.describe(result)
+        except Exception as exc:  # noqa: BLE001 - shown to the learner, not swallowed
+            self._show_error(exc)
+            return
+        self._summary_html.value = f"<p>{html.escape(self.summary)}</p>"
+        self._clear_error()
+
+    def _on_change(self, change: dict[str, Any]) -> None:
+        if not self._holding:
+            self.update()
+
+    def _show_error(self, exc: Exception) -> None:
+        self.error = t("explorer.error", message=str(exc))
+        self._error_html.value = f'<p role="alert">{html.escape(self.error)}</p>'
+        self._error_html.layout.display = None
+
+    def _clear_error(self) -> None:
+        self.error = ""
+        self._error_html.value = ""
+        self._error_html.layout.display = "none"
+
+    def _layout(self) -> widgets.VBox:
+        main = [self.controls[s.name] for s in self.specs if s.name not in self.advanced]
+        extra = [self.controls[s.name] for s in self.specs if s.name in self.advanced]
+        rows: list[widgets.Widget] = []
+        if self.presets:
+            rows.append(self._preset_picker())
+        rows.append(widgets.Box(main, layout=widgets.Layout(display="flex", flex_flow="row wrap")))
+        if extra:
+            more = widgets.Accordion(
+                [widgets.Box(extra, layout=widgets.Layout(display="flex", flex_flow="row wrap"))],
+                titles=(t("explorer.more_settings"),),
+            )
+            rows.append(more)
+        rows += [self.fig, self._summary_html, self._error_html]
+        return widgets.VBox(rows)
+
+    def _preset_picker(self) -> widgets.Widget:
+        picker = widgets.Dropdown(
+            options=[("", "")] + [(p["name"], p["name"]) for p in self.presets],
+            description=t("explorer.preset"),
+            style={"description_width": "15em"},
+            layout=widgets.Layout(width="30em"),
+        )
+
+        def chosen(change: dict[str, Any]) -> None:
+            if change["new"]:
+                self.apply_preset(change["new"])
+
+        picker.observe(chosen, names="value")
+        return picker
+
+    def _repr_mimebundle_(self, **kwargs: Any) -> dict[str, Any] | None:
+        return self.widget._repr_mimebundle_(**kwargs)

@@ -1,0 +1,115 @@
+"""Lesson 04's explorer: one weekly time budget, spent on scheduled posting and on people.
+
+Left, in the social media hue: the audience that the posting hours buy, week
+by week (people reached and followers). Right, in the social networking hue:
+the relationships that the one-to-one hours build, stacked by stage (Hall's
+thresholds). The split slider moves hours from one side to the other.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import numpy as np
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+from mediavsnet import palette, text
+from mediavsnet.explorers.base import Explorer
+from mediavsnet.models import relationships, time_budget
+from mediavsnet.models.time_budget import TimeBudgetParams, TimeBudgetResult
+from mediavsnet.strings import t
+
+
+class TimeEffortExplorer(Explorer):
+    """Scheduled posting against one-to-one relationship building, same weekly hours."""
+
+    name = "time-effort"
+    specs = time_budget.SPECS
+    advanced = ("fatigue", "start_followers", "session_minutes", "decay_per_year")
+    presets_file = "04-time-and-effort.json"
+
+    def compute(self, values: Mapping[str, float]) -> TimeBudgetResult:
+        return time_budget.simulate(TimeBudgetParams(**values))
+
+    def build_figure(self) -> go.FigureWidget:
+        fig = make_subplots(
+            rows=1,
+            cols=2,
+            subplot_titles=(t("time_effort.title_media"), t("time_effort.title_networking")),
+            horizontal_spacing=0.1,
+        )
+        hover = "%{fullData.name}, week %{x}: %{y:,.0f}<extra></extra>"
+        fig.add_trace(
+            go.Scatter(name=t("time_effort.reached"), mode="lines", hovertemplate=hover,
+                       line={"color": palette.MEDIA, "width": 3}, legendgroup="media"),
+            row=1, col=1,
+        )
+        fig.add_trace(
+            go.Scatter(name=t("time_effort.followers"), mode="lines", hovertemplate=hover,
+                       line={"color": palette.MEDIA_LIGHT, "width": 2, "dash": "dash"},
+                       legendgroup="media"),
+            row=1, col=1,
+        )
+        for stage in relationships.STAGES:
+            fig.add_trace(
+                go.Scatter(name=t(f"time_effort.stage_{stage}"), mode="lines",
+                           stackgroup="stages", hovertemplate=hover,
+                           line={"color": palette.STAGES[stage], "width": 0.5},
+                           fillcolor=palette.STAGES[stage], legendgroup="networking"),
+                row=1, col=2,
+            )
+        fig.update_xaxes(title_text=t("time_effort.x_axis"), rangemode="tozero")
+        fig.update_yaxes(title_text=t("time_effort.y_media"), rangemode="tozero", row=1, col=1)
+        fig.update_yaxes(title_text=t("time_effort.y_networking"), rangemode="tozero", row=1, col=2)
+        fig.update_layout(
+            template="simple_white",
+            height=430,
+            margin={"l": 60, "r": 20, "t": 40, "b": 40},
+            font={"family": palette.FONT_FAMILY, "size": 13},
+            legend={"orientation": "h", "yanchor": "top", "y": -0.18, "x": 0},
+            hovermode="x unified",
+        )
+        return go.FigureWidget(fig)
+
+    def draw(self, result: TimeBudgetResult) -> None:
+        media, net = result.media, result.networking
+        reached, followers, *stages = self.fig.data
+        reached.x = followers.x = media.week
+        reached.y = np.round(media.reached, 1)
+        followers.y = np.round(media.followers, 1)
+        for trace, stage in zip(stages, relationships.STAGES, strict=True):
+            trace.x = net.week
+            trace.y = getattr(net, stage)
+
+    def describe(self, result: TimeBudgetResult) -> str:
+        return summarize(result)
+
+
+def summarize(result: TimeBudgetResult) -> str:
+    """The explorer's sentence: what each half of the budget bought, and what it cost."""
+    p, media, net = result.params, result.media, result.networking
+    return t(
+        "time_effort.summary",
+        weeks=text.duration(p.weeks),
+        budget=text.hours(p.weekly_hours),
+        media_hours=text.hours(p.media_hours),
+        networking_hours=text.hours(p.networking_hours),
+        posts=text.few(media.posts_per_week, "post"),
+        reached=text.count(media.reached[-1], "person"),
+        start=text.count(p.start_followers, "follower"),
+        followers=text.count(media.followers[-1], "follower"),
+        people=text.count(p.people, "person"),
+        close=text.number(net.close[-1]),
+        friends=text.number(net.friend[-1]),
+        casual=text.number(net.casual[-1]),
+        acquaintances=text.number(net.acquaintance[-1]),
+        referrals=text.count(net.total_referrals, "referral"),
+        media_total=text.hours(media.total_hours),
+        networking_total=text.hours(net.total_hours),
+    )
+
+
+def show(**initial: float) -> TimeEffortExplorer:
+    """Build the lesson 04 explorer (the notebook's one line)."""
+    return TimeEffortExplorer(**initial)

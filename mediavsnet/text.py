@@ -1,0 +1,45 @@
+"""Numbers in words a learner reads: plurals, durations, rounding.
+
+Summaries are sentences, so quantities need units that agree with them
+("1 week", "3 weeks"). The unit patterns and separators come from the strings
+table, so another language changes words without changing code.
+"""
+
+from __future__ import annotations
+
+from mediavsnet.strings import t
+
+
+def number(value: float, decimals: int = 0) -> str:
+    """A number rounded for reading, with the language's separators."""
+    text = f"{value:,.{decimals}f}"
+    return (
+        text.replace(",", "\0")
+        .replace(".", t("number.decimal_point"))
+        .replace("\0", t("number.thousands_separator"))
+    )
+
+
+def count(value: float, unit: str, decimals: int = 0) -> str:
+    """A quantity with its unit in the right number: "1 week", "2.5 hours"."""
+    shown = number(value, decimals)
+    one = round(value, decimals) == 1
+    return t(f"unit.{unit}.{'one' if one else 'many'}", n=shown)
+
+
+def few(value: float, unit: str) -> str:
+    """A quantity that may be fractional: one decimal under ten ("2.5 hours", "4 posts")."""
+    fractional = abs(value) < 10 and round(value, 1) != round(value)
+    return count(value, unit, 1 if fractional else 0)
+
+
+def hours(value: float) -> str:
+    """Hours, with one decimal when under ten and not whole ("2.5 hours", "312 hours")."""
+    return few(value, "hour")
+
+
+def duration(weeks: int) -> str:
+    """A horizon in weeks, said in years when it is a whole number of them."""
+    if weeks >= 52 and weeks % 52 == 0:
+        return count(weeks // 52, "year")
+    return count(weeks, "week")
