@@ -42,21 +42,20 @@ class TimeEffortExplorer(Explorer):
         hover = "%{fullData.name}, week %{x}: %{y:,.0f}<extra></extra>"
         fig.add_trace(
             go.Scatter(name=t("time_effort.reached"), mode="lines", hovertemplate=hover,
-                       line={"color": palette.MEDIA, "width": 3}, legendgroup="media"),
+                       line={"color": palette.MEDIA, "width": 3}),
             row=1, col=1,
         )
         fig.add_trace(
             go.Scatter(name=t("time_effort.followers"), mode="lines", hovertemplate=hover,
-                       line={"color": palette.MEDIA_LIGHT, "width": 2, "dash": "dash"},
-                       legendgroup="media"),
+                       line={"color": palette.MEDIA_LIGHT, "width": 2, "dash": "dash"}),
             row=1, col=1,
         )
         for stage in relationships.STAGES:
             fig.add_trace(
                 go.Scatter(name=t(f"time_effort.stage_{stage}"), mode="lines",
-                           stackgroup="stages", hovertemplate=hover,
-                           line={"color": palette.STAGES[stage], "width": 0.5},
-                           fillcolor=palette.STAGES[stage], legendgroup="networking"),
+                           stackgroup="stages", hovertemplate=hover, legend="legend2",
+                           line={"color": palette.STAGES[stage], "width": 0.5, "shape": "hv"},
+                           fillcolor=palette.STAGES[stage]),
                 row=1, col=2,
             )
         fig.update_xaxes(title_text=t("time_effort.x_axis"), rangemode="tozero")
@@ -64,10 +63,12 @@ class TimeEffortExplorer(Explorer):
         fig.update_yaxes(title_text=t("time_effort.y_networking"), rangemode="tozero", row=1, col=2)
         fig.update_layout(
             template="simple_white",
-            height=430,
-            margin={"l": 60, "r": 20, "t": 40, "b": 40},
+            height=480,
+            margin={"l": 60, "r": 20, "t": 70, "b": 20},
             font={"family": palette.FONT_FAMILY, "size": 13},
-            legend={"orientation": "h", "yanchor": "top", "y": -0.18, "x": 0},
+            # One legend under each plot, in reading order.
+            legend={"orientation": "v", "yanchor": "top", "y": -0.2, "x": 0, "traceorder": "normal"},
+            legend2={"orientation": "v", "yanchor": "top", "y": -0.2, "x": 0.55, "traceorder": "reversed"},
             hovermode="x unified",
         )
         return go.FigureWidget(fig)
