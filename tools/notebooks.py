@@ -1,0 +1,168 @@
+"""Keep the lesson notebooks canonical: re-execute, strip, and regenerate navigation.
+
+Committed notebooks are canonical (see CONTRIBUTING.md): outputs only in cells
+tagged ``keep_output`` (text only, no execution counts), no widget state, no
+execution noise in metadata, and a generated navigation header and footer.
+
+    python tools/notebooks.py refresh [NOTEBOOK ...]   re-execute and write back canonical
+    python tools/notebooks.py nav                      regenerate every header and footer
+    python tools/notebooks.py check                    exit 1 if any notebook is not canonical
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import sys
+from pathlib import Path
+
+import nbformat
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from mediavsnet import lessons  # noqa: E402
+
+NOTEBOOKS = ROOT / "notebooks"
+KEEP = "keep_output"
+HEADER, FOOTER = "nav-header", "nav-footer"
+NOTEBOOK_METADATA = ("kernelspec", "course")
+KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
+#: Output types and MIME types a keep_output cell may hold: deterministic text.
+TEXT_MIME = {"text/plain", "text/markdown", "text/html"}
+
+
+class NotCanonicalError(ValueError):
+    """A notebook holds something that must never be committed."""
+
+
+def canonical(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """The committed form of a notebook: the same content, none of the run's noise."""
+    nb = copy.deepcopy(nb)
+    nb.metadata = nbformat.from_dict(
+        {key: nb.metadata[key] for key in NOTEBOOK_METADATA if key in nb.metadata}
+        | {"kernelspec": KERNELSPEC, "language_info": {"name": "python"}}
+    )
+    nb.nbformat, nb.nbformat_minor = 4, 5
+    for cell in nb.cells:
+        tags = list(cell.get("metadata", {}).get("tags", []))
+        cell.metadata = nbformat.from_dict({"tags": tags} if tags else {})
+        if "attachments" in cell and not cell.attachments:
+            del cell["attachments"]
+        if cell.cell_type != "code":
+            continue
+        cell.execution_count = None
+        if KEEP not in tags:
+            cell.outputs = []
+            continue
+        cell.outputs = [_clean_output(o, cell) for o in cell.outputs]
+    return nb
+
+
+def _clean_output(output: nbformat.NotebookNode, cell: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    if output.output_type == "error":
+        raise NotCanonicalError(f"keep_output cell {cell.get('id')} holds an error")
+    if output.output_type in ("execute_result", "display_data"):
+        kinds = set(output.data)
+        if not kinds <= TEXT_MIME:
+            raise NotCanonicalError(
+                f"keep_output cell {cell.get('id')} holds {sorted(kinds - TEXT_MIME)}: "
+                "only text may be kept (never widgets, figures or images)"
+            )
+        output.metadata = nbformat.from_dict({})
+        if output.output_type == "execute_result":
+            output.execution_count = None
+    return output
+
+
+def navigation(nb: nbformat.NotebookNode, filename: str) -> nbformat.NotebookNode:
+    """Insert or refresh the generated header (launch link) and footer (previous / next)."""
+    nb = copy.deepcopy(nb)
+    lesson = lessons.by_filename(filename)
+    cells = [c for c in nb.cells if not {HEADER, FOOTER} & set(c.get("metadata", {}).get("tags", []))]
+    header = nbformat.v4.new_markdown_cell(header_text(lesson), metadata={"tags": [HEADER]})
+    footer = nbformat.v4.new_markdown_cell(footer_text(lesson), metadata={"tags": [FOOTER]})
+    header.id, footer.id = "nav-header", "nav-footer"
+    nb.cells = [header, *cells, footer]
+    return nb
+
+
+def binder_url(filename: str) -> str:
+    """Binder link that opens JupyterLab on one notebook of the course."""
+    return (
+        f"https://mybinder.org/v2/gh/{lessons.REPOSITORY}/{lessons.BRANCH}"
+        f"?urlpath=lab/tree/notebooks/{filename}"
+    )
+
+
+def header_text(lesson: lessons.Lesson) -> str:
+    number = int(lesson.number)
+    return (
+        f"*Social media vs social networking* · lesson {number} of {len(lessons.LESSONS) - 1}"
+        f" · [course home](../README.md) · "
+        f"[open this lesson on Binder]({binder_url(lesson.filename)})"
+    )
+
+
+def footer_text(lesson: lessons.Lesson) -> str:
+    before, after = lessons.neighbours(lesson, NOTEBOOKS)
+    parts = []
+    if before:
+        parts.append(f"← Previous: [{before.title}]({before.filename})")
+    parts.append("[Course home](../README.md)")
+    if after:
+        parts.append(f"Next: [{after.title}]({after.filename}) →")
+    return " · ".join(parts)
+
+
+def dumps(nb: nbformat.NotebookNode) -> str:
+    """Notebook JSON exactly as committed."""
+    return nbformat.writes(nb) + "\n"
+
+
+def expected_text(path: Path) -> str:
+    """What the file should hold: canonical, with fresh navigation."""
+    nb = nbformat.read(path, as_version=4)
+    return dumps(canonical(navigation(nb, path.name)))
+
+
+def refresh(path: Path, timeout: int = 120) -> None:
+    """Re-execute a notebook from its own folder, then write it back canonical."""
+    from nbclient import NotebookClient
+
+    nb = navigation(nbformat.read(path, as_version=4), path.name)
+    client = NotebookClient(
+        nb, timeout=timeout, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}
+    )
+    client.execute()
+    path.write_text(dumps(canonical(nb)), encoding="utf-8")
+
+
+def all_notebooks() -> list[Path]:
+    return sorted(NOTEBOOKS.glob("[0-9][0-9]-*.ipynb"))
+
+
+def main(argv: list[str] | None = None) -> int:
+    formatter = argparse.RawDescriptionHelpFormatter
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=formatter)
+    parser.add_argument("command", choices=("refresh", "nav", "check"))
+    parser.add_argument("paths", nargs="*", type=Path)
+    args = parser.parse_args(argv)
+    paths = [p.resolve() for p in args.paths] or all_notebooks()
+    if args.command == "refresh":
+        for path in paths:
+            refresh(path)
+            print(f"refreshed {path.relative_to(ROOT)}")
+        return 0
+    if args.command == "nav":
+        for path in paths:
+            path.write_text(expected_text(path), encoding="utf-8")
+        return 0
+    stale = [p for p in paths if p.read_text(encoding="utf-8") != expected_text(p)]
+    for path in stale:
+        print(f"not canonical: {path.relative_to(ROOT)} (run: python tools/notebooks.py refresh {path.name})")
+    return 1 if stale else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
