@@ -20,10 +20,10 @@ _language = DEFAULT_LANGUAGE
 
 
 @cache
-def table(language: str = DEFAULT_LANGUAGE) -> dict[str, str]:
+def table(language: str = DEFAULT_LANGUAGE) -> dict[str, Any]:
     """All strings of one language, flattened to dotted keys."""
     folder = resources.files("mediavsnet").joinpath("locales", language)
-    merged: dict[str, str] = {}
+    merged: dict[str, Any] = {}
     for part in sorted(folder.iterdir(), key=lambda p: p.name):
         if not part.name.endswith(".toml"):
             continue
@@ -35,8 +35,8 @@ def table(language: str = DEFAULT_LANGUAGE) -> dict[str, str]:
     return merged
 
 
-def _flatten(tree: dict[str, Any], prefix: str = "") -> dict[str, str]:
-    flat: dict[str, str] = {}
+def _flatten(tree: dict[str, Any], prefix: str = "") -> dict[str, Any]:
+    flat: dict[str, Any] = {}
     for key, value in tree.items():
         path = f"{prefix}{key}"
         if isinstance(value, dict):
@@ -60,3 +60,15 @@ def t(key: str, /, **values: Any) -> str:
     except KeyError:
         raise KeyError(f"no string {key!r} in the {_language!r} strings table") from None
     return text.format(**values) if values else text
+
+
+def content(key: str, /) -> Any:
+    """Structured content (a list of quiz questions, of warm-up items) for ``key``.
+
+    TOML arrays of tables are not split into dotted keys: they come back whole,
+    as lists of dicts, for components that lay out many strings at once.
+    """
+    try:
+        return table(_language)[key]
+    except KeyError:
+        raise KeyError(f"no content {key!r} in the {_language!r} strings table") from None

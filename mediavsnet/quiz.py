@@ -1,0 +1,141 @@
+"""Self-check quizzes: multiple choice with feedback that explains itself.
+
+Every option carries its own explanation, so a learner who picks a wrong
+answer learns *why* it is wrong, not just that it is. Feedback is given in
+words and with a ✓ or ✗, never by colour alone.
+
+Questions live in the strings table (``mediavsnet/locales/<language>/quiz*.toml``)
+as arrays of tables, one array per lesson::
+
+    [[quiz.l04]]
+    prompt = "..."
+    options = [
+      { text = "...", correct = true,  why = "..." },
+      { text = "...", correct = false, why = "..." },
+    ]
+
+A quiz can be driven from Python exactly as a learner drives it:
+``quiz.answer(0, 2)`` picks the third option of the first question.
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+from typing import Any
+
+import ipywidgets as widgets
+
+from mediavsnet import palette
+from mediavsnet.strings import content, t
+
+
+@dataclass(frozen=True)
+class Option:
+    text: str
+    correct: bool
+    why: str
+
+
+@dataclass(frozen=True)
+class Question:
+    prompt: str
+    options: tuple[Option, ...]
+
+    def __post_init__(self) -> None:
+        right = sum(o.correct for o in self.options)
+        if len(self.options) < 2 or right != 1:
+            raise ValueError(
+                f"question {self.prompt[:50]!r} needs two or more options and exactly one "
+                f"correct one; it has {len(self.options)} options and {right} correct"
+            )
+        if any(not o.why.strip() for o in self.options):
+            raise ValueError(f"question {self.prompt[:50]!r}: every option needs a 'why'")
+
+
+def questions_from_table(key: str) -> tuple[Question, ...]:
+    """Read a lesson's questions from the strings table, checking their shape."""
+    raw = content(key)
+    if not isinstance(raw, list) or not raw:
+        raise ValueError(f"{key} must be an array of tables ([[{key}]]) with at least one question")
+    questions = []
+    for i, item in enumerate(raw):
+        try:
+            options = tuple(Option(o["text"], bool(o["correct"]), o["why"]) for o in item["options"])
+            questions.append(Question(item["prompt"], options))
+        except (KeyError, TypeError) as exc:
+            raise ValueError(f"{key}, question {i + 1}: missing or malformed field {exc}") from None
+    return tuple(questions)
+
+
+class Quiz:
+    """A list of questions, each with its own choices and feedback line."""
+
+    def __init__(self, questions: tuple[Question, ...]) -> None:
+        self.questions = questions
+        self._chosen: list[int | None] = [None] * len(questions)
+        self._pickers: list[widgets.RadioButtons] = []
+        self._feedback: list[widgets.HTML] = []
+        boxes = []
+        for i, question in enumerate(questions):
+            picker = widgets.RadioButtons(
+                options=[(o.text, k) for k, o in enumerate(question.options)],
+                value=None,
+                layout=widgets.Layout(width="auto"),
+            )
+            picker.observe(lambda change, i=i: self._picked(i, change["new"]), names="value")
+            feedback = widgets.HTML().add_class("mvn-quiz-feedback")
+            prompt = widgets.HTML(f"<p><b>{i + 1}. {html.escape(question.prompt)}</b></p>")
+            self._pickers.append(picker)
+            self._feedback.append(feedback)
+            boxes.append(widgets.VBox([prompt, picker, feedback]))
+        self._score = widgets.HTML().add_class("mvn-quiz-score")
+        self.widget = widgets.VBox([*boxes, self._score])
+        self.widget.add_class("mvn-quiz")
+        self._show_score()
+
+    def answer(self, question: int, option: int) -> None:
+        """Pick an option, as a learner clicking it would."""
+        if not 0 <= option < len(self.questions[question].options):
+            raise IndexError(f"question {question + 1} has no option {option + 1}")
+        self._pickers[question].value = option
+
+    def feedback(self, question: int) -> str:
+        """The feedback now shown under a question, as plain text ('' before an answer)."""
+        chosen = self._chosen[question]
+        if chosen is None:
+            return ""
+        option = self.questions[question].options[chosen]
+        verdict = t("quiz.right") if option.correct else t("quiz.wrong")
+        return f"{verdict} {option.why}"
+
+    @property
+    def score(self) -> tuple[int, int, int]:
+        """(right, answered, total) so far."""
+        answered = [(q, c) for q, c in zip(self.questions, self._chosen, strict=True) if c is not None]
+        right = sum(q.options[c].correct for q, c in answered)
+        return right, len(answered), len(self.questions)
+
+    def _picked(self, question: int, option: int | None) -> None:
+        self._chosen[question] = option
+        correct = option is not None and self.questions[question].options[option].correct
+        colour = palette.RIGHT if correct else palette.WRONG
+        text = self.feedback(question)
+        self._feedback[question].value = (
+            f'<p role="status" style="border-left: 4px solid {colour}; padding-left: 0.5em">'
+            f"{html.escape(text)}</p>" if text else ""
+        )
+        self._show_score()
+
+    def _show_score(self) -> None:
+        right, answered, total = self.score
+        line = t("quiz.score", right=right, answered=answered, total=total)
+        self._score.value = f"<p>{html.escape(line)}</p>"
+
+    def _repr_mimebundle_(self, **kwargs: Any) -> dict[str, Any] | None:
+        return self.widget._repr_mimebundle_(**kwargs)
+
+
+def lesson_quiz(lesson: str) -> Quiz:
+    """The self-check quiz of a lesson ("00", "04"...), from the strings table."""
+    return Quiz(questions_from_table(f"quiz.l{lesson}"))

@@ -1,0 +1,150 @@
+"""Lesson 00's warm-up: sort everyday activities into "mostly media" or "mostly networking".
+
+The point is not a score: it is to notice which of the article's five
+differences (style, goal, content, time, ROI) each activity leans on, and
+that many sit on a spectrum. Every item therefore carries an explanation, and
+some explanations say where the other side has a point.
+
+Items live in the strings table (``warmup.items``, an array of tables with
+``text``, ``answer`` = "media" or "networking", and ``why``).
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+from typing import Any
+
+import ipywidgets as widgets
+
+from mediavsnet import palette
+from mediavsnet.strings import content, t
+
+SIDES = ("media", "networking")
+COLOURS = {"media": palette.MEDIA, "networking": palette.NETWORKING}
+
+
+@dataclass(frozen=True)
+class Item:
+    text: str
+    answer: str
+    why: str
+
+    def __post_init__(self) -> None:
+        if self.answer not in SIDES:
+            raise ValueError(
+                f"warm-up item {self.text!r}: answer must be one of {SIDES}, not {self.answer!r}"
+            )
+
+
+def items_from_table(key: str = "warmup.items") -> tuple[Item, ...]:
+    """The activities to sort, from the strings table."""
+    raw = content(key)
+    try:
+        return tuple(Item(i["text"], i["answer"], i["why"]) for i in raw)
+    except (KeyError, TypeError) as exc:
+        raise ValueError(f"{key}: every item needs text, answer and why ({exc})") from None
+
+
+class SortingWarmup:
+    """One row per activity: two buttons, then feedback that says why."""
+
+    def __init__(self, items: tuple[Item, ...] | None = None) -> None:
+        self.items = items if items is not None else items_from_table()
+        self._sorted: list[str | None] = [None] * len(self.items)
+        self._revealed: set[int] = set()
+        self._buttons: list[widgets.ToggleButtons] = []
+        self._feedback: list[widgets.HTML] = []
+        rows = []
+        for i, item in enumerate(self.items):
+            buttons = widgets.ToggleButtons(
+                options=[(t(f"warmup.{side}"), side) for side in SIDES],
+                value=None,
+                tooltips=[t(f"warmup.{side}") for side in SIDES],
+                style={"button_width": "14em"},
+            )
+            buttons.observe(lambda change, i=i: self._chosen(i, change["new"]), names="value")
+            feedback = widgets.HTML().add_class("mvn-sorting-feedback")
+            label = widgets.HTML(f"<p><b>{i + 1}.</b> {html.escape(item.text)}</p>")
+            self._buttons.append(buttons)
+            self._feedback.append(feedback)
+            rows.append(widgets.VBox([label, buttons, feedback]))
+        self._score = widgets.HTML().add_class("mvn-sorting-score")
+        reveal = widgets.Button(description=t("warmup.reveal"))
+        reveal.on_click(lambda _: self.reveal())
+        reset = widgets.Button(description=t("warmup.reset"))
+        reset.on_click(lambda _: self.reset())
+        self.widget = widgets.VBox([*rows, self._score, widgets.HBox([reveal, reset])])
+        self.widget.add_class("mvn-sorting")
+        self._show_score()
+
+    def sort(self, item: int, side: str) -> None:
+        """Put an activity on one side, as a learner clicking a button would."""
+        if side not in SIDES:
+            raise ValueError(f"side must be one of {SIDES}, not {side!r}")
+        self._buttons[item].value = side
+
+    def feedback(self, item: int) -> str:
+        """The feedback shown under an item, as plain text ('' before it is sorted)."""
+        side = self._sorted[item]
+        if side is None:
+            return ""
+        entry = self.items[item]
+        verdict = t("warmup.right") if side == entry.answer else t("warmup.wrong")
+        return f"{verdict} {entry.why}"
+
+    @property
+    def score(self) -> tuple[int, int, int]:
+        """(sorted as the course would, sorted by the learner, total); revealed items don't count."""
+        done = [
+            (item, side)
+            for i, (item, side) in enumerate(zip(self.items, self._sorted, strict=True))
+            if side and i not in self._revealed
+        ]
+        return sum(item.answer == side for item, side in done), len(done), len(self.items)
+
+    def reveal(self) -> None:
+        """Sort every remaining item the course's way, so its explanation shows."""
+        for i, item in enumerate(self.items):
+            if self._sorted[i] is None:
+                self._revealed.add(i)
+                self.sort(i, item.answer)
+
+    def reset(self) -> None:
+        self._revealed.clear()
+        for buttons in self._buttons:
+            buttons.value = None
+
+    def _chosen(self, item: int, side: str | None) -> None:
+        self._sorted[item] = side
+        text = self.feedback(item)
+        colour = COLOURS.get(self.items[item].answer, palette.NEUTRAL)
+        self._feedback[item].value = (
+            f'<p role="status" style="border-left: 4px solid {colour}; padding-left: 0.5em">'
+            f"{html.escape(text)}</p>" if text else ""
+        )
+        self._show_score()
+
+    def _show_score(self) -> None:
+        right, answered, total = self.score
+        line = t("warmup.score", right=right, answered=answered, total=total)
+        self._score.value = f"<p>{html.escape(line)}</p>"
+
+    def _repr_mimebundle_(self, **kwargs: Any) -> dict[str, Any] | None:
+        return self.widget._repr_mimebundle_(**kwargs)
+
+
+def tally(items: tuple[Item, ...] | None = None) -> str:
+    """A plain-text table of the activities and the side each leans to (for the lesson's record)."""
+    items = items if items is not None else items_from_table()
+    width = max(len(i.text) for i in items)
+    lines = [f"{'Activity':<{width}}  Mostly"]
+    lines += [f"{i.text:<{width}}  {i.answer}" for i in items]
+    counts = {side: sum(i.answer == side for i in items) for side in SIDES}
+    lines.append(f"{'':<{width}}  media: {counts['media']}, networking: {counts['networking']}")
+    return "\n".join(lines)
+
+
+def show() -> SortingWarmup:
+    """Build the warm-up (the notebook's one line)."""
+    return SortingWarmup()
