@@ -32,6 +32,7 @@ friendships or referrals.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 import numpy as np
@@ -213,3 +214,24 @@ def simulate(params: RelationshipParams, seed: int = 0) -> RelationshipResult:
         hours=np.full(params.weeks, params.hours_per_week),
         **stages,
     )
+
+
+def weeks_to_reach(hours_needed: float, hours_per_week: float, contact: float = 1.0,
+                   decay_per_year: float = 0.0) -> float:
+    """Weeks of attention one person needs to reach ``hours_needed`` (math.inf if never).
+
+    For a person of average chemistry who gets ``hours_per_week`` on average and
+    contact in a share ``contact`` of weeks: the closed form of
+    :func:`closeness_over_time`. With weekly contact there is no fading, so the
+    answer is simply hours needed / hours a week (Hall's check: 50 weeks at one
+    hour a week to a casual friend).
+    """
+    if hours_per_week <= 0:
+        return math.inf
+    a = math.exp(-decay_per_year / 52.0) ** (1.0 - contact)
+    if math.isclose(a, 1.0):
+        return math.ceil(hours_needed / hours_per_week - 1e-9)
+    ceiling = hours_per_week / (1.0 - a)
+    if hours_needed >= ceiling:
+        return math.inf
+    return math.ceil(math.log(1.0 - hours_needed / ceiling) / math.log(a) - 1e-9)
