@@ -1,7 +1,8 @@
 """Keep the lesson notebooks canonical: re-execute, strip, and regenerate navigation.
 
 Committed notebooks are canonical (see CONTRIBUTING.md): outputs only in cells
-tagged ``keep_output`` (text only, no execution counts), no widget state, no
+tagged ``keep_output`` (text only, execution count = the cell's place among
+code cells, so nbval compares them), no widget state, no
 execution noise in metadata, and a generated navigation header and footer.
 
     python tools/notebooks.py refresh [NOTEBOOK ...]   re-execute and write back canonical
@@ -44,6 +45,7 @@ def canonical(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
         | {"kernelspec": KERNELSPEC, "language_info": {"name": "python"}}
     )
     nb.nbformat, nb.nbformat_minor = 4, 5
+    ordinal = 0
     for cell in nb.cells:
         tags = list(cell.get("metadata", {}).get("tags", []))
         cell.metadata = nbformat.from_dict({"tags": tags} if tags else {})
@@ -51,15 +53,21 @@ def canonical(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
             del cell["attachments"]
         if cell.cell_type != "code":
             continue
-        cell.execution_count = None
+        ordinal += 1
         if KEEP not in tags:
+            cell.execution_count = None
             cell.outputs = []
             continue
-        cell.outputs = [_clean_output(o, cell) for o in cell.outputs]
+        # nbval compares only cells that "ran": the count is the cell's place among
+        # code cells, which a restart-and-run-all gives it, so it never changes.
+        cell.execution_count = ordinal
+        cell.outputs = [_clean_output(o, ordinal, cell) for o in cell.outputs]
     return nb
 
 
-def _clean_output(output: nbformat.NotebookNode, cell: nbformat.NotebookNode) -> nbformat.NotebookNode:
+def _clean_output(
+    output: nbformat.NotebookNode, ordinal: int, cell: nbformat.NotebookNode
+) -> nbformat.NotebookNode:
     if output.output_type == "error":
         raise NotCanonicalError(f"keep_output cell {cell.get('id')} holds an error")
     if output.output_type in ("execute_result", "display_data"):
@@ -71,7 +79,7 @@ def _clean_output(output: nbformat.NotebookNode, cell: nbformat.NotebookNode) ->
             )
         output.metadata = nbformat.from_dict({})
         if output.output_type == "execute_result":
-            output.execution_count = None
+            output.execution_count = ordinal
     return output
 
 
@@ -96,10 +104,9 @@ def binder_url(filename: str) -> str:
 
 
 def header_text(lesson: lessons.Lesson) -> str:
-    number = int(lesson.number)
     return (
-        f"*Social media vs social networking* · lesson {number} of {len(lessons.LESSONS) - 1}"
-        f" · [course home](../README.md) · "
+        f"*Social media vs social networking* · Lesson {lesson.number}: {lesson.title}"
+        f" · [Course home](../README.md) · "
         f"[open this lesson on Binder]({binder_url(lesson.filename)})"
     )
 
