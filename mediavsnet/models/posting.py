@@ -167,7 +167,8 @@ def simulate(params: PostingParams, seed: int = 0) -> PostingResult:
     weekly_rate = n * per_post  # engagements per follower per week
     keep = (1.0 - params.churn_pct_per_year / 100.0) ** (1.0 / 52.0)
     noise = weekly_variation(params.weeks, seed)
-    cap = float(params.potential_audience)
+    # A page can't start above its potential audience: if it does, the audience is it.
+    cap = float(max(params.potential_audience, params.start_followers))
 
     followers = np.empty(params.weeks)
     engagements = np.empty(params.weeks)
