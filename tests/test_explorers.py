@@ -1,0 +1,159 @@
+"""Explorers, headless: move controls from Python, check the figure and the summary follow the model."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+
+from mediavsnet import specs
+from mediavsnet.explorers import EXPLORERS, TimeEffortExplorer
+from mediavsnet.explorers.base import PRESETS_DIR
+from mediavsnet.models import time_budget
+from mediavsnet.models.time_budget import TimeBudgetParams
+
+
+@pytest.fixture
+def explorer() -> TimeEffortExplorer:
+    return TimeEffortExplorer()
+
+
+def digest(explorer) -> str:
+    """Everything the figure plots, as text."""
+    return json.dumps([[list(map(float, t.x)), list(map(float, t.y))] for t in explorer.fig.data])
+
+
+def left(explorer):
+    return np.asarray(explorer.fig.data[0].y, dtype=float)
+
+
+def test_it_builds_with_data_and_a_summary(explorer):
+    assert len(explorer.fig.data) == 6
+    assert all(len(trace.y) == 104 for trace in explorer.fig.data)
+    assert "2 years" in explorer.summary
+    assert explorer.error == ""
+    assert "mvn-explorer" in explorer.widget._dom_classes
+    assert explorer._summary_html.value.startswith("<p>")
+
+
+def test_the_split_moves_hours_from_one_side_to_the_other(explorer):
+    before_reach, before_summary = left(explorer), explorer.summary
+    explorer.set(media_share=100)
+    after = time_budget.simulate(TimeBudgetParams(**explorer.values()))
+    np.testing.assert_allclose(left(explorer), np.round(after.media.reached, 1))
+    assert left(explorer)[-1] > before_reach[-1]
+    assert all(np.all(np.asarray(t.y) == 0) for t in explorer.fig.data[2:])
+    assert explorer.summary != before_summary
+    assert "0 hours one-to-one" in explorer.summary
+
+
+def test_more_hours_reach_more(explorer):
+    start = left(explorer)[-1]
+    explorer.set(weekly_hours=20)
+    assert left(explorer)[-1] > start
+    assert "20 hours a week" in explorer.summary
+
+
+def test_figure_is_updated_in_place_never_rebuilt(explorer):
+    fig, traces = explorer.fig, [id(t) for t in explorer.fig.data]
+    for share in (0, 35, 100):
+        explorer.set(media_share=share)
+    assert explorer.fig is fig
+    assert [id(t) for t in explorer.fig.data] == traces
+
+
+def test_summary_matches_the_model(explorer):
+    explorer.set(weekly_hours=6, media_share=0, people=5, weeks=104)
+    result = time_budget.simulate(TimeBudgetParams(**explorer.values()))
+    assert f"{result.networking.friend[-1]} friends" in explorer.summary
+    assert f"{result.networking.total_referrals} referrals" in explorer.summary
+
+
+CONTEXT = {"decay_per_year": {"people": 30, "weekly_hours": 10, "media_share": 0, "weeks": 156}}
+
+
+@pytest.mark.parametrize("spec", TimeEffortExplorer.specs, ids=lambda s: s.name)
+def test_every_control_moves_across_its_range(explorer, spec):
+    control = explorer.controls[spec.name]
+    assert (control.min, control.max, control.step) == (spec.min, spec.max, spec.step)
+    assert control.value == spec.default
+    assert control.description.startswith(spec.label)
+    # Fading only shows when people wait their turn: spread the hours first.
+    explorer.set(**CONTEXT.get(spec.name, {}))
+    shown = []
+    for value in (spec.min, spec.max, spec.default):
+        explorer.set(**{spec.name: value})
+        assert explorer.error == ""
+        assert explorer.values()[spec.name] == value
+        shown.append((explorer.summary, digest(explorer)))
+    assert shown[0] != shown[1], "moving this control from min to max changed nothing a learner sees"
+
+
+def test_horizon_changes_every_trace_length(explorer):
+    explorer.set(weeks=10)
+    assert all(len(t.x) == 10 for t in explorer.fig.data)
+    assert "10 weeks" in explorer.summary
+
+
+def test_a_bad_value_shows_a_message_and_the_explorer_keeps_working(explorer):
+    summary = explorer.summary
+    explorer.set(weekly_hours=400)
+    assert "weekly_hours" in explorer.error and "400" in explorer.error
+    assert explorer._error_html.layout.display is None  # visible
+    assert "role=\"alert\"" in explorer._error_html.value
+    assert explorer.summary == summary  # the last good result stays
+    explorer.set(weekly_hours=10)
+    assert explorer.error == ""
+    assert explorer._error_html.layout.display == "none"
+    assert "10 hours a week" in explorer.summary
+
+
+def test_an_exception_in_the_model_is_shown_not_swallowed(explorer, monkeypatch):
+    def broken(*args, **kwargs):
+        raise RuntimeError("the model fell over")
+
+    monkeypatch.setattr(time_budget, "simulate", broken)
+    explorer.controls["media_share"].value = 80  # as a learner's slider would
+    assert "the model fell over" in explorer.error
+    monkeypatch.undo()
+    explorer.controls["media_share"].value = 70
+    assert explorer.error == ""
+    assert "70" not in explorer.error
+
+
+def test_unknown_controls_are_refused_clearly():
+    with pytest.raises(ValueError, match="no control named"):
+        TimeEffortExplorer(colour=3)
+    with pytest.raises(ValueError, match="weekly_hours"):
+        TimeEffortExplorer(weekly_hours=-1)
+
+
+def test_presets_apply_and_stay_within_the_specs(explorer):
+    data = json.loads((PRESETS_DIR / "04-time-and-effort.json").read_text(encoding="utf-8"))
+    assert data["presets"]
+    by_name = specs.specs_by_name(TimeEffortExplorer.specs)
+    for preset in data["presets"]:
+        for name, value in preset["values"].items():
+            by_name[name].check(value)
+        explorer.apply_preset(preset["name"])
+        assert explorer.error == ""
+        for name, value in preset["values"].items():
+            assert explorer.values()[name] == value
+    explorer.apply_preset("no such preset")
+    assert "no such preset" in explorer.error
+
+
+def test_every_explorer_is_registered_and_runs_at_its_heaviest_settings():
+    assert "time-effort" in EXPLORERS
+    for cls in EXPLORERS.values():
+        heavy = cls(**specs.heaviest(cls.specs))
+        assert heavy.error == ""
+        assert heavy.summary
+
+
+def test_the_two_sides_use_the_course_palette(explorer):
+    from mediavsnet import palette
+
+    assert explorer.fig.data[0].line.color == palette.MEDIA
+    assert explorer.fig.data[4].fillcolor == palette.NETWORKING
