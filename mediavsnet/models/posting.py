@@ -32,6 +32,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from mediavsnet.models.common import WEEKS
 from mediavsnet.specs import ParamSpec, ValidatedParams
 
 #: Organic reach of a Facebook Page post as a share of its followers, by page
@@ -85,10 +86,7 @@ SPECS: tuple[ParamSpec, ...] = (
         "potential_audience", "people", 10_000, 1_000_000, 10_000, 200_000,
         "Assumption: the people who could ever care about this page.", integer=True,
     ),
-    ParamSpec(
-        "weeks", "weeks", 1, 156, 1, 104,
-        "How long to simulate: up to three years.", integer=True,
-    ),
+    WEEKS,
 )
 
 

@@ -37,6 +37,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from mediavsnet.models.common import WEEKS
 from mediavsnet.specs import ParamSpec, ValidatedParams
 
 #: Hall (2019): hours together to reach each stage.
@@ -82,10 +83,7 @@ SPECS: tuple[ParamSpec, ...] = (
         "referrals_per_friend_year", "/year", 0.0, 4.0, 0.1, 0.5,
         "Assumption: a friend sends a customer, a lead or an introduction every two years.",
     ),
-    ParamSpec(
-        "weeks", "weeks", 1, 156, 1, 104,
-        "How long to simulate: up to three years.", integer=True,
-    ),
+    WEEKS,
 )
 
 
