@@ -6,7 +6,7 @@ code cells, so nbval compares them), no widget state, no
 execution noise in metadata, and a generated navigation header and footer.
 
     python tools/notebooks.py refresh [NOTEBOOK ...]   re-execute and write back canonical
-    python tools/notebooks.py nav                      regenerate every header and footer
+    python tools/notebooks.py nav                      regenerate headers, footers and the README's map
     python tools/notebooks.py check                    exit 1 if any notebook is not canonical
 """
 
@@ -16,6 +16,7 @@ import argparse
 import copy
 import sys
 from pathlib import Path
+from urllib.parse import quote
 
 import nbformat
 
@@ -122,6 +123,50 @@ def footer_text(lesson: lessons.Lesson) -> str:
     return " · ".join(parts)
 
 
+def lesson_map() -> str:
+    """The README's table of lessons, with a link for each one that exists."""
+    rows = ["| # | Lesson | From the article | Status |", "|---|---|---|---|"]
+    present = {lesson.filename for lesson in lessons.available(NOTEBOOKS)}
+    for lesson in lessons.LESSONS:
+        if lesson.filename in present:
+            title, status = f"[{lesson.title}](notebooks/{lesson.filename})", "ready"
+        else:
+            title, status = lesson.title, "planned"
+        rows.append(f"| {lesson.number} | {title} | {lesson.article_topic} | {status} |")
+    return "\n".join(rows)
+
+
+def binder_badge() -> str:
+    first = lessons.LESSONS[0].filename
+    return f"[![Launch on Binder](https://mybinder.org/badge_logo.svg)]({binder_url(first)})"
+
+
+def hub_link() -> str:
+    """An nbgitpuller link: clone (or update) the course on a JupyterHub, open lesson 00."""
+    name = lessons.REPOSITORY.split("/")[-1]
+    repo = quote(f"https://github.com/{lessons.REPOSITORY}", safe="")
+    path = quote(f"lab/tree/{name}/notebooks/{lessons.LESSONS[0].filename}", safe="")
+    return (
+        "```\nhttps://HUB/hub/user-redirect/git-pull"
+        f"?repo={repo}&branch={lessons.BRANCH}&urlpath={path}\n```"
+    )
+
+
+#: Parts of README.md that are generated from mediavsnet/lessons.py, between markers.
+README_BLOCKS = {"binder-badge": binder_badge, "lesson-map": lesson_map, "hub-link": hub_link}
+
+
+def readme_regenerated(readme: str) -> str:
+    """The README with every generated block rewritten from the lesson list."""
+    for name, make in README_BLOCKS.items():
+        start_mark, end_mark = f"<!-- {name}:start -->", f"<!-- {name}:end -->"
+        start, end = readme.index(start_mark) + len(start_mark), readme.index(end_mark)
+        indent = readme[readme.rfind("\n", 0, start - len(start_mark)) + 1 : start - len(start_mark)]
+        block = "\n".join(indent + line if line else line for line in make().splitlines())
+        readme = readme[:start] + "\n" + block + "\n" + indent + readme[end:]
+    return readme
+
+
 def dumps(nb: nbformat.NotebookNode) -> str:
     """Notebook JSON exactly as committed."""
     return nbformat.writes(nb) + "\n"
@@ -161,13 +206,19 @@ def main(argv: list[str] | None = None) -> int:
             refresh(path)
             print(f"refreshed {path.relative_to(ROOT)}")
         return 0
+    readme = ROOT / "README.md"
     if args.command == "nav":
         for path in paths:
             path.write_text(expected_text(path), encoding="utf-8")
+        readme.write_text(readme_regenerated(readme.read_text(encoding="utf-8")), encoding="utf-8")
         return 0
     stale = [p for p in paths if p.read_text(encoding="utf-8") != expected_text(p)]
     for path in stale:
         print(f"not canonical: {path.relative_to(ROOT)} (run: python tools/notebooks.py refresh {path.name})")
+    text = readme.read_text(encoding="utf-8")
+    if text != readme_regenerated(text):
+        print("README.md: a generated block is stale (run: python tools/notebooks.py nav)")
+        return 1
     return 1 if stale else 0
 
 
