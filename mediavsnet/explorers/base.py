@@ -45,8 +45,8 @@ def make_slider(spec: ParamSpec, value: float | None = None) -> widgets.Widget:
         description=f"{spec.label}{unit}",
         tooltip=spec.help,
         continuous_update=True,
-        style={"description_width": "15em"},
-        layout=widgets.Layout(width="30em"),
+        style={"description_width": "17em"},
+        layout=widgets.Layout(width="33em"),
         **options,
     )
     slider.add_class("mvn-control")
@@ -201,8 +201,8 @@ class Explorer:
         picker = widgets.Dropdown(
             options=[("", "")] + [(p["name"], p["name"]) for p in self.presets],
             description=t("explorer.preset"),
-            style={"description_width": "15em"},
-            layout=widgets.Layout(width="30em"),
+            style={"description_width": "17em"},
+            layout=widgets.Layout(width="33em"),
         )
 
         def chosen(change: dict[str, Any]) -> None:

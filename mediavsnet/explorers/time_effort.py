@@ -63,6 +63,7 @@ class TimeEffortExplorer(Explorer):
         fig.update_yaxes(title_text=t("time_effort.y_networking"), rangemode="tozero", row=1, col=2)
         fig.update_layout(
             template="simple_white",
+            width=860,
             height=480,
             margin={"l": 60, "r": 20, "t": 70, "b": 20},
             font={"family": palette.FONT_FAMILY, "size": 13},
@@ -98,15 +99,15 @@ def summarize(result: TimeBudgetResult) -> str:
         networking_hours=text.hours(p.networking_hours),
         posts=text.few(media.posts_per_week, "post"),
         reached=text.count(media.reached[-1], "person"),
-        start=text.count(p.start_followers, "follower"),
-        followers=text.count(media.followers[-1], "follower"),
+        start=text.number(p.start_followers),
+        followers=text.number(media.followers[-1]),
         people=text.count(p.people, "person"),
         close=text.number(net.close[-1]),
         friends=text.number(net.friend[-1]),
         casual=text.number(net.casual[-1]),
         acquaintances=text.number(net.acquaintance[-1]),
         referrals=text.count(net.total_referrals, "referral"),
-        media_total=text.hours(media.total_hours),
+        media_total=text.number(media.total_hours),
         networking_total=text.hours(net.total_hours),
     )
 

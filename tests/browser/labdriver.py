@@ -1,0 +1,214 @@
+"""Drive JupyterLab in headless Chromium: start a throwaway server, open, run and read notebooks.
+
+Used by the browser tests, the in-browser latency benchmark and the screenshot
+tool. The server runs on 127.0.0.1 on a free port, with its settings,
+workspaces and runtime files in a temporary folder, and serves a *copy* of the
+course so that autosave never touches the committed notebooks.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+import uuid
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+CANDIDATES = ("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome")
+CHROMIUM_FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+HOW_TO_GET_CHROMIUM = (
+    "no Chromium found: install it (Debian/Ubuntu: apt-get install chromium) "
+    "or set MEDIAVSNET_CHROMIUM to a Chromium or Chrome binary"
+)
+#: JupyterLab settings for a quiet, fully rendered, test-friendly session.
+LAB_SETTINGS = {
+    "@jupyterlab/apputils-extension/notification.jupyterlab-settings": {
+        "fetchNews": "false",
+        "checkForUpdates": False,
+    },
+    "@jupyterlab/notebook-extension/tracker.jupyterlab-settings": {"windowingMode": "none"},
+    "@jupyterlab/docmanager-extension/plugin.jupyterlab-settings": {"autosave": False},
+}
+
+
+def find_chromium(
+    env: Mapping[str, str] = os.environ, candidates: tuple[str, ...] = CANDIDATES
+) -> str | None:
+    """The browser to drive: $MEDIAVSNET_CHROMIUM, else the first system Chromium found."""
+    chosen = env.get("MEDIAVSNET_CHROMIUM")
+    if chosen:
+        return chosen if Path(chosen).exists() else None
+    return next((c for c in candidates if Path(c).exists()), None)
+
+
+def missing_browser_action(env: Mapping[str, str] = os.environ) -> str:
+    """What a missing browser means: 'fail' under CI (a skip would hide it), else 'skip'."""
+    return "fail" if env.get("CI") else "skip"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@dataclass
+class Lab:
+    url: str
+    token: str
+    root: Path
+
+    def notebook_url(self, relative: str) -> str:
+        return f"{self.url}/lab/tree/{relative}?token={self.token}&reset"
+
+
+def _copy_course(target: Path, extra_notebooks: Mapping[str, str] | None = None) -> None:
+    for folder in ("notebooks", "assets"):
+        shutil.copytree(ROOT / folder, target / folder, ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
+    shutil.copy(ROOT / "README.md", target / "README.md")
+    for name, text in (extra_notebooks or {}).items():
+        (target / "notebooks" / name).write_text(text, encoding="utf-8")
+
+
+@contextmanager
+def jupyterlab(extra_notebooks: Mapping[str, str] | None = None) -> Iterator[Lab]:
+    """A JupyterLab server on a copy of the course; stopped whatever happens."""
+    with tempfile.TemporaryDirectory(prefix="mediavsnet-lab-") as tmp:
+        tmp_path = Path(tmp)
+        root = tmp_path / "course"
+        _copy_course(root, extra_notebooks)
+        settings = tmp_path / "settings"
+        for name, values in LAB_SETTINGS.items():
+            path = settings / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(json.dumps(values), encoding="utf-8")
+        env = dict(os.environ)
+        env.update(
+            JUPYTERLAB_SETTINGS_DIR=str(settings),
+            JUPYTERLAB_WORKSPACES_DIR=str(tmp_path / "workspaces"),
+            JUPYTER_RUNTIME_DIR=str(tmp_path / "runtime"),
+            JUPYTER_CONFIG_DIR=str(tmp_path / "config"),
+        )
+        port, token = free_port(), uuid.uuid4().hex
+        command = [
+            sys.executable, "-m", "jupyterlab", "--no-browser", "--ip=127.0.0.1", f"--port={port}",
+            f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={root}",
+            "--ServerApp.open_browser=False", "--LabApp.news_url=",
+        ]
+        if hasattr(os, "geteuid") and os.geteuid() == 0:
+            command.append("--allow-root")
+        log = (tmp_path / "server.log").open("w")
+        server = subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT)
+        try:
+            url = f"http://127.0.0.1:{port}"
+            _wait_until_up(f"{url}/api/status?token={token}", server, tmp_path / "server.log")
+            yield Lab(url=url, token=token, root=root)
+        finally:
+            server.terminate()
+            try:
+                server.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                server.kill()
+                server.wait()
+            log.close()
+
+
+def _wait_until_up(url: str, server: subprocess.Popen, log: Path, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise RuntimeError(f"JupyterLab exited early:\n{log.read_text()[-3000:]}")
+        try:
+            with urllib.request.urlopen(url, timeout=2) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.3)
+    raise RuntimeError(f"JupyterLab did not answer within {timeout} s:\n{log.read_text()[-3000:]}")
+
+
+# --- in the page ----------------------------------------------------------------------
+
+PROMPTS_DONE = """() => {
+  const cells = [...document.querySelectorAll('.jp-Notebook .jp-CodeCell')];
+  if (!cells.length) return false;
+  return cells.every(c => /\\[\\d+\\]/.test(c.querySelector('.jp-InputPrompt')?.textContent || ''));
+}"""
+
+PLOT_DIGEST = """(root) => {
+  const gd = root.querySelector('.js-plotly-plot');
+  if (!gd || !gd.data) return null;
+  return JSON.stringify(gd.data.map(t => [Array.from(t.x || []), Array.from(t.y || [])]));
+}"""
+
+
+def open_notebook(page, lab: Lab, relative: str) -> None:
+    """Open a notebook and wait for its kernel to be ready."""
+    page.goto(lab.notebook_url(relative))
+    page.wait_for_selector(".jp-NotebookPanel", timeout=60_000)
+    page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=60_000)
+    page.wait_for_function(
+        "() => document.querySelector('.jp-Notebook-ExecutionIndicator')?.dataset.status === 'idle'",
+        timeout=60_000,
+    )
+
+
+STARTED = """() => [...document.querySelectorAll('.jp-Notebook .jp-CodeCell .jp-InputPrompt')]
+  .some(p => /\\[(\\*|\\d+)\\]/.test(p.textContent))"""
+
+
+def run_all(page, timeout_ms: int = 120_000) -> None:
+    """Run > Run All Cells, then wait until every code cell has run and the kernel is idle.
+
+    Right after a notebook opens, JupyterLab may still be connecting the kernel and
+    ignore the command, so it is given again until the first cell starts.
+    """
+    page.locator(".jp-Notebook .jp-CodeCell .jp-InputPrompt").first.click()
+    for _attempt in range(5):
+        page.locator(".lm-MenuBar-itemLabel", has_text="Run").first.click()
+        item = page.locator('.lm-Menu-item[data-command="runmenu:run-all"]')
+        item.wait_for(state="visible")
+        item.click()
+        try:
+            page.wait_for_function(STARTED, timeout=10_000)
+            break
+        except Exception:  # noqa: BLE001 - not started yet: ask again
+            page.keyboard.press("Escape")
+    try:
+        page.wait_for_function(PROMPTS_DONE, timeout=timeout_ms)
+    except Exception:
+        prompts = page.evaluate(
+            "() => [...document.querySelectorAll('.jp-CodeCell .jp-InputPrompt')].map(p => p.textContent)"
+        )
+        raise AssertionError(f"not every cell ran; prompts: {prompts}") from None
+    page.wait_for_function(
+        "() => document.querySelector('.jp-Notebook-ExecutionIndicator')?.dataset.status === 'idle'",
+        timeout=timeout_ms,
+    )
+
+
+def error_outputs(page) -> list[str]:
+    """Texts of outputs that show an error: tracebacks and widgets that failed to render."""
+    return page.evaluate(
+        """() => [...document.querySelectorAll('.jp-OutputArea-output')]
+             .map(o => o.innerText)
+             .filter(t => /Traceback|Error displaying widget|model not found|Failed to load/i.test(t))"""
+    )
