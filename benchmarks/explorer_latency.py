@@ -1,0 +1,74 @@
+"""Explorer update latency, in-process: model + figure update, as a slider move triggers it.
+
+For every explorer in mediavsnet.explorers.EXPLORERS, at its default settings and
+at its heaviest (each spec's ``heaviest`` value), move each control back and
+forth between two neighbouring values and time ``explorer.set(...)``, which runs
+the model and updates the FigureWidget's traces inside ``batch_update``.
+
+    python benchmarks/explorer_latency.py [--moves 200]
+
+Budgets (DESIGN.md): p95 at most 16 ms at defaults, 50 ms at the heaviest.
+Results are printed and written to benchmarks/results/explorer_latency.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from pathlib import Path
+
+import numpy as np
+
+from mediavsnet import specs
+from mediavsnet.explorers import EXPLORERS
+
+BUDGET_MS = {"default": 16.0, "heaviest": 50.0}
+RESULTS = Path(__file__).parent / "results"
+
+
+def neighbour(spec: specs.ParamSpec, value: float) -> float:
+    """A value one step away, inside the range."""
+    other = value + spec.step if value + spec.step <= spec.max else value - spec.step
+    return int(other) if spec.integer else round(other, 10)
+
+
+def measure(cls, setting: str, moves: int) -> dict[str, float]:
+    start = specs.defaults(cls.specs) if setting == "default" else specs.heaviest(cls.specs)
+    explorer = cls(**start)
+    times = []
+    for spec in cls.specs:
+        a, b = start[spec.name], neighbour(spec, start[spec.name])
+        for i in range(moves // len(cls.specs) + 1):
+            t0 = time.perf_counter()
+            explorer.set(**{spec.name: b if i % 2 == 0 else a})
+            times.append(time.perf_counter() - t0)
+        explorer.set(**{spec.name: a})
+    assert explorer.error == "", explorer.error
+    ms = np.array(times) * 1000
+    return {"p50_ms": float(np.percentile(ms, 50)), "p95_ms": float(np.percentile(ms, 95)),
+            "max_ms": float(ms.max()), "moves": len(ms)}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--moves", type=int, default=200)
+    args = parser.parse_args()
+    rows = []
+    for name, cls in EXPLORERS.items():
+        for setting, budget in BUDGET_MS.items():
+            result = measure(cls, setting, args.moves)
+            rows.append({"explorer": name, "setting": setting, "budget_p95_ms": budget, **result,
+                         "within_budget": result["p95_ms"] <= budget})
+    print(f"{'explorer':<14} {'setting':<9} {'p50 ms':>7} {'p95 ms':>7} {'max ms':>7} {'budget':>7}  verdict")
+    for r in rows:
+        verdict = "ok" if r["within_budget"] else "MISS: over budget"
+        print(f"{r['explorer']:<14} {r['setting']:<9} {r['p50_ms']:>7.2f} {r['p95_ms']:>7.2f} "
+              f"{r['max_ms']:>7.2f} {r['budget_p95_ms']:>7.0f}  {verdict}")
+    RESULTS.mkdir(exist_ok=True)
+    (RESULTS / "explorer_latency.json").write_text(json.dumps(rows, indent=2), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
