@@ -28,7 +28,14 @@ import nbformat
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests" / "browser"))
 
-from labdriver import CHROMIUM_FLAGS, HOW_TO_GET_CHROMIUM, find_chromium, jupyterlab, open_notebook, run_all  # noqa: E402
+from labdriver import (  # noqa: E402
+    CHROMIUM_FLAGS,
+    HOW_TO_GET_CHROMIUM,
+    find_chromium,
+    jupyterlab,
+    open_notebook,
+    run_all,
+)
 
 RESULTS = Path(__file__).parent / "results"
 BUDGET_MEDIAN_MS = 100.0
@@ -46,10 +53,12 @@ from mediavsnet.models import relationships, time_budget
 
 
 def draw(weekly_hours=6.0, media_share=50.0):
-    result = time_budget.simulate(time_budget.TimeBudgetParams(weekly_hours=weekly_hours, media_share=media_share))
+    params = time_budget.TimeBudgetParams(weekly_hours=weekly_hours, media_share=media_share)
+    result = time_budget.simulate(params)
     fig = make_subplots(rows=1, cols=2)
-    fig.add_scatter(x=result.media.week, y=result.media.reached, line_color=palette.MEDIA, row=1, col=1)
-    fig.add_scatter(x=result.media.week, y=result.media.followers, line_color=palette.MEDIA_LIGHT, row=1, col=1)
+    media = result.media
+    fig.add_scatter(x=media.week, y=media.reached, line_color=palette.MEDIA, row=1, col=1)
+    fig.add_scatter(x=media.week, y=media.followers, line_color=palette.MEDIA_LIGHT, row=1, col=1)
     for stage in relationships.STAGES:
         fig.add_scatter(x=result.networking.week, y=getattr(result.networking, stage), stackgroup="s",
                         line_color=palette.STAGES[stage], row=1, col=2)
@@ -71,7 +80,8 @@ ARM = """(root) => {
     function check() {
       const gd = root.querySelector('.js-plotly-plot');
       const drawn = gd && gd._fullLayout && gd.querySelector('.main-svg');
-      if (t0 !== null && drawn && (gd !== old || digest(gd) !== before)) { resolve(performance.now() - t0); return; }
+      const changed = gd !== old || digest(gd) !== before;
+      if (t0 !== null && drawn && changed) { resolve(performance.now() - t0); return; }
       if (performance.now() > limit) { reject(new Error('no redraw within 10 s')); return; }
       requestAnimationFrame(check);
     }
@@ -82,7 +92,8 @@ ARM = """(root) => {
 
 def notebook(source: str) -> str:
     nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(source)])
-    nb.metadata["kernelspec"] = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
+    nb.metadata["kernelspec"] = {"display_name": "Python 3 (ipykernel)", "language": "python",
+                                 "name": "python3"}
     return nbformat.writes(nb)
 
 
@@ -111,14 +122,18 @@ def summary(times: list[float]) -> dict[str, float]:
 def main() -> int:
     from playwright.sync_api import sync_playwright
 
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    formatter = argparse.RawDescriptionHelpFormatter
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=formatter)
     parser.add_argument("--presses", type=int, default=30)
     args = parser.parse_args()
     chromium = find_chromium()
     if chromium is None:
         print(HOW_TO_GET_CHROMIUM, file=sys.stderr)
         return 1
-    extra = {"zz-bench-explorer.ipynb": notebook(EXPLORER_SOURCE), "zz-bench-baseline.ipynb": notebook(BASELINE_SOURCE)}
+    extra = {
+        "zz-bench-explorer.ipynb": notebook(EXPLORER_SOURCE),
+        "zz-bench-baseline.ipynb": notebook(BASELINE_SOURCE),
+    }
     results = {}
     with jupyterlab(extra) as lab, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_FLAGS)

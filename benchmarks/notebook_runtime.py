@@ -20,7 +20,10 @@ from nbclient import NotebookClient
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = Path(__file__).parent / "results"
 BUDGET_S = 5.0
-CLOCK = "import time as _t, json as _j; print(_j.dumps({'cpu': _t.process_time(), 'wall': _t.perf_counter()}))"
+CLOCK = (
+    "import time as _t, json as _j; "
+    "print(_j.dumps({'cpu': _t.process_time(), 'wall': _t.perf_counter()}))"
+)
 
 
 def run(path: Path) -> dict[str, float]:
@@ -28,7 +31,8 @@ def run(path: Path) -> dict[str, float]:
     nb.cells.insert(0, nbformat.v4.new_code_cell(CLOCK))
     nb.cells.append(nbformat.v4.new_code_cell(CLOCK))
     t0 = time.perf_counter()
-    NotebookClient(nb, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}).execute()
+    where = {"metadata": {"path": str(path.parent)}}
+    NotebookClient(nb, timeout=120, kernel_name="python3", resources=where).execute()
     wall = time.perf_counter() - t0
     first, last = (json.loads(nb.cells[i].outputs[0]["text"]) for i in (0, -1))
     return {"notebook": path.name, "wall_with_startup_s": wall, "kernel_cpu_s": last["cpu"] - first["cpu"],

@@ -14,7 +14,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests" / "browser"))
 
-from labdriver import CHROMIUM_FLAGS, HOW_TO_GET_CHROMIUM, find_chromium, jupyterlab, open_notebook, run_all  # noqa: E402
+from labdriver import (  # noqa: E402
+    CHROMIUM_FLAGS,
+    HOW_TO_GET_CHROMIUM,
+    find_chromium,
+    jupyterlab,
+    open_notebook,
+    run_all,
+)
 
 TARGET = ROOT / "assets" / "screenshots" / "04-time-and-effort.png"
 
