@@ -1,13 +1,25 @@
 """Keep the lesson notebooks canonical: re-execute, strip, and regenerate navigation.
 
-Committed notebooks are canonical (see CONTRIBUTING.md): outputs only in cells
-tagged ``keep_output`` (text only, execution count = the cell's place among
-code cells, so nbval compares them), no widget state, no
-execution noise in metadata, and a generated navigation header and footer.
+Committed notebooks are canonical (the contract is in CONTRIBUTING.md, "Writing a
+lesson notebook"):
 
-    python tools/notebooks.py refresh [NOTEBOOK ...]   re-execute and write back canonical
-    python tools/notebooks.py nav                      regenerate headers, footers and the README's map
-    python tools/notebooks.py check                    exit 1 if any notebook is not canonical
+- notebook metadata: ``kernelspec`` (python3), ``language_info`` reduced to
+  ``{"name": "python"}`` and ``course``; nothing else (no widget state);
+- cell metadata: only ``tags``; cell ids kept;
+- outputs stripped and ``execution_count`` null, except in cells tagged
+  ``keep_output``: their text outputs are kept (execution counts nulled), and a
+  widget view, a plotly figure or an image there is refused with an error;
+- a generated first cell (``nav-header``: Binder launch badge, "Lesson N of M",
+  a link to the README) and last cell (``nav-footer``: previous / next lesson).
+
+Usage::
+
+    python tools/notebooks.py refresh [NOTEBOOK ...]   re-execute (from notebooks/), write back canonical
+    python tools/notebooks.py nav [NOTEBOOK ...]       rewrite headers, footers and the README's
+                                                        generated blocks (no execution)
+    python tools/notebooks.py check [NOTEBOOK ...]     exit 1, listing what is not canonical or stale
+
+Without paths, every lesson notebook (``notebooks/NN-*.ipynb``) is processed.
 """
 
 from __future__ import annotations
@@ -21,79 +33,94 @@ from urllib.parse import quote
 import nbformat
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
 
 from mediavsnet import lessons  # noqa: E402
 
 NOTEBOOKS = ROOT / "notebooks"
 KEEP = "keep_output"
 HEADER, FOOTER = "nav-header", "nav-footer"
-NOTEBOOK_METADATA = ("kernelspec", "course")
 KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
-#: Output types and MIME types a keep_output cell may hold: deterministic text.
-TEXT_MIME = {"text/plain", "text/markdown", "text/html"}
+#: MIME types a keep_output cell may hold: deterministic text, nothing else.
+TEXT_MIME = frozenset({"text/plain", "text/markdown", "text/html", "text/latex"})
+#: Seconds a single cell may run during ``refresh`` before it counts as a failure.
+CELL_TIMEOUT = 120
 
 
 class NotCanonicalError(ValueError):
     """A notebook holds something that must never be committed."""
 
 
+class NotebookRunError(RuntimeError):
+    """A notebook failed to run from top to bottom."""
+
+
+# --- the canonical form --------------------------------------------------------------------
+
+
+def tags_of(cell: nbformat.NotebookNode) -> list[str]:
+    return list(cell.get("metadata", {}).get("tags", []))
+
+
 def canonical(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
-    """The committed form of a notebook: the same content, none of the run's noise."""
+    """The committed form of a notebook: the same content, none of the run's noise.
+
+    Pure and idempotent: ``canonical(canonical(nb)) == canonical(nb)``.
+    Raises :class:`NotCanonicalError` when a ``keep_output`` cell holds an error,
+    a widget view, a figure or an image.
+    """
     nb = copy.deepcopy(nb)
-    nb.metadata = nbformat.from_dict(
-        {key: nb.metadata[key] for key in NOTEBOOK_METADATA if key in nb.metadata}
-        | {"kernelspec": KERNELSPEC, "language_info": {"name": "python"}}
-    )
+    metadata = {"kernelspec": dict(KERNELSPEC), "language_info": {"name": "python"}}
+    if "course" in nb.metadata:
+        metadata["course"] = nb.metadata["course"]
+    nb.metadata = nbformat.from_dict(metadata)
     nb.nbformat, nb.nbformat_minor = 4, 5
-    ordinal = 0
-    for cell in nb.cells:
-        tags = list(cell.get("metadata", {}).get("tags", []))
+    seen: set[str] = set()
+    for index, cell in enumerate(nb.cells):
+        tags = tags_of(cell)
         cell.metadata = nbformat.from_dict({"tags": tags} if tags else {})
+        # Ids are kept; a cell without one (an nbformat 4.4 file) gets a stable one.
+        if not cell.get("id") or cell.id in seen:
+            cell.id = f"cell-{index}"
+        seen.add(cell.id)
         if "attachments" in cell and not cell.attachments:
             del cell["attachments"]
         if cell.cell_type != "code":
             continue
-        ordinal += 1
-        if KEEP not in tags:
-            cell.execution_count = None
+        cell.execution_count = None
+        if KEEP in tags:
+            cell.outputs = [_clean_output(output, cell) for output in cell.outputs]
+        else:
             cell.outputs = []
-            continue
-        # nbval compares only cells that "ran": the count is the cell's place among
-        # code cells, which a restart-and-run-all gives it, so it never changes.
-        cell.execution_count = ordinal
-        cell.outputs = [_clean_output(o, ordinal, cell) for o in cell.outputs]
     return nb
 
 
-def _clean_output(
-    output: nbformat.NotebookNode, ordinal: int, cell: nbformat.NotebookNode
-) -> nbformat.NotebookNode:
+def _clean_output(output: nbformat.NotebookNode, cell: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    where = f"keep_output cell {cell.get('id')!r} ({cell.source.splitlines()[0] if cell.source else 'empty'})"
     if output.output_type == "error":
-        raise NotCanonicalError(f"keep_output cell {cell.get('id')} holds an error")
-    if output.output_type in ("execute_result", "display_data"):
-        kinds = set(output.data)
-        if not kinds <= TEXT_MIME:
-            raise NotCanonicalError(
-                f"keep_output cell {cell.get('id')} holds {sorted(kinds - TEXT_MIME)}: "
-                "only text may be kept (never widgets, figures or images)"
-            )
-        output.metadata = nbformat.from_dict({})
-        if output.output_type == "execute_result":
-            output.execution_count = ordinal
-    return output
+        raise NotCanonicalError(f"{where} holds an error ({output.get('ename')}): fix the cell, then refresh")
+    if output.output_type == "stream":
+        return nbformat.from_dict({"name": output.name, "output_type": "stream", "text": output.text})
+    kinds = set(output.get("data", {}))
+    refused = kinds - TEXT_MIME
+    if refused:
+        raise NotCanonicalError(
+            f"{where} holds {sorted(refused)}: a keep_output cell may keep text only, never a "
+            "widget view, a plotly figure or an image; remove the tag or print text instead"
+        )
+    clean = {"data": dict(output.data), "metadata": {}, "output_type": output.output_type}
+    if output.output_type == "execute_result":
+        clean["execution_count"] = None
+    return nbformat.from_dict(clean)
 
 
-def navigation(nb: nbformat.NotebookNode, filename: str) -> nbformat.NotebookNode:
-    """Insert or refresh the generated header (launch link) and footer (previous / next)."""
-    nb = copy.deepcopy(nb)
-    lesson = lessons.by_filename(filename)
-    cells = [c for c in nb.cells if not {HEADER, FOOTER} & set(c.get("metadata", {}).get("tags", []))]
-    header = nbformat.v4.new_markdown_cell(header_text(lesson), metadata={"tags": [HEADER]})
-    footer = nbformat.v4.new_markdown_cell(footer_text(lesson), metadata={"tags": [FOOTER]})
-    header.id, footer.id = "nav-header", "nav-footer"
-    nb.cells = [header, *cells, footer]
-    return nb
+def dumps(nb: nbformat.NotebookNode) -> str:
+    """Notebook JSON exactly as committed (nbformat: indent 1, sorted keys) plus a trailing newline."""
+    return nbformat.writes(nb) + "\n"
+
+
+# --- navigation ------------------------------------------------------------------------------
 
 
 def binder_url(filename: str) -> str:
@@ -105,22 +132,43 @@ def binder_url(filename: str) -> str:
 
 
 def header_text(lesson: lessons.Lesson) -> str:
+    total = len(lessons.LESSONS)
     return (
-        f"*Social media vs social networking* · Lesson {lesson.number}: {lesson.title}"
-        f" · [Course home](../README.md) · "
-        f"[open this lesson on Binder]({binder_url(lesson.filename)})"
+        f"[![Launch this lesson on Binder](https://mybinder.org/badge_logo.svg)]"
+        f"({binder_url(lesson.filename)}) "
+        f"*Social media vs social networking* · **Lesson {int(lesson.number)} of {total}: "
+        f"{lesson.title}** · [Course home](../README.md)"
     )
 
 
-def footer_text(lesson: lessons.Lesson) -> str:
-    before, after = lessons.neighbours(lesson, NOTEBOOKS)
+def footer_text(lesson: lessons.Lesson, notebooks_dir: Path | None = None) -> str:
+    before, after = lessons.neighbours(lesson, notebooks_dir or NOTEBOOKS)
     parts = []
     if before:
-        parts.append(f"← Previous: [{before.title}]({before.filename})")
+        parts.append(f"← Previous: [Lesson {int(before.number)}, {before.title}]({before.filename})")
     parts.append("[Course home](../README.md)")
     if after:
-        parts.append(f"Next: [{after.title}]({after.filename}) →")
+        parts.append(f"Next: [Lesson {int(after.number)}, {after.title}]({after.filename}) →")
     return " · ".join(parts)
+
+
+def navigation(nb: nbformat.NotebookNode, filename: str, notebooks_dir: Path | None = None):
+    """Insert or replace the generated header (first cell) and footer (last cell).
+
+    ``notebooks_dir`` is where the neighbours are looked for (default: the course's
+    notebooks/ folder); only lessons whose notebook exists are linked.
+    """
+    nb = copy.deepcopy(nb)
+    lesson = lessons.by_filename(filename)
+    cells = [c for c in nb.cells if not {HEADER, FOOTER} & set(tags_of(c))]
+    header = nbformat.v4.new_markdown_cell(header_text(lesson), metadata={"tags": [HEADER]})
+    footer = nbformat.v4.new_markdown_cell(footer_text(lesson, notebooks_dir), metadata={"tags": [FOOTER]})
+    header.id, footer.id = HEADER, FOOTER
+    nb.cells = [header, *cells, footer]
+    return nb
+
+
+# --- the README's generated blocks (tests/test_readme.py checks they stay fresh) -------------
 
 
 def lesson_map() -> str:
@@ -147,8 +195,7 @@ def hub_link() -> str:
     repo = quote(f"https://github.com/{lessons.REPOSITORY}", safe="")
     path = quote(f"lab/tree/{name}/notebooks/{lessons.LESSONS[0].filename}", safe="")
     return (
-        "```\nhttps://HUB/hub/user-redirect/git-pull"
-        f"?repo={repo}&branch={lessons.BRANCH}&urlpath={path}\n```"
+        f"```\nhttps://HUB/hub/user-redirect/git-pull?repo={repo}&branch={lessons.BRANCH}&urlpath={path}\n```"
     )
 
 
@@ -167,58 +214,125 @@ def readme_regenerated(readme: str) -> str:
     return readme
 
 
-def dumps(nb: nbformat.NotebookNode) -> str:
-    """Notebook JSON exactly as committed."""
-    return nbformat.writes(nb) + "\n"
+# --- files -----------------------------------------------------------------------------------
+
+
+def read(path: Path) -> nbformat.NotebookNode:
+    return nbformat.read(path, as_version=4)
 
 
 def expected_text(path: Path) -> str:
     """What the file should hold: canonical, with fresh navigation."""
-    nb = nbformat.read(path, as_version=4)
-    return dumps(canonical(navigation(nb, path.name)))
+    return dumps(canonical(navigation(read(path), path.name, path.parent)))
 
 
-def refresh(path: Path, timeout: int = 120) -> None:
-    """Re-execute a notebook from its own folder, then write it back canonical."""
+def problems(path: Path) -> list[str]:
+    """Why a committed notebook differs from its expected text ([] when it does not)."""
+    text = path.read_text(encoding="utf-8")
+    nb = read(path)
+    found = []
+    try:
+        if text != dumps(canonical(nb)):
+            found.append("not canonical")
+        fresh = navigation(nb, path.name, path.parent)
+        if [c.source for c in (nb.cells[:1] + nb.cells[-1:])] != [
+            fresh.cells[0].source,
+            fresh.cells[-1].source,
+        ]:
+            found.append("navigation header/footer missing or stale")
+    except NotCanonicalError as exc:
+        found.append(str(exc))
+    return found
+
+
+def run(nb: nbformat.NotebookNode, folder: Path, timeout: int = CELL_TIMEOUT, name: str = "notebook"):
+    """Execute a notebook in a fresh python3 kernel whose working directory is ``folder``.
+
+    Any cell error (or a cell running longer than ``timeout`` seconds) raises
+    :class:`NotebookRunError` naming the notebook and the cell.
+    """
     from nbclient import NotebookClient
+    from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 
-    nb = navigation(nbformat.read(path, as_version=4), path.name)
     client = NotebookClient(
-        nb, timeout=timeout, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}
+        nb,
+        timeout=timeout,
+        kernel_name="python3",
+        allow_errors=False,
+        record_timing=False,
+        resources={"metadata": {"path": str(folder)}},
     )
-    client.execute()
+    try:
+        client.execute()
+    except (CellExecutionError, CellTimeoutError, DeadKernelError) as exc:
+        raise NotebookRunError(f"{name} failed to run: {exc}") from exc
+    return nb
+
+
+def refresh(path: Path, timeout: int = CELL_TIMEOUT) -> None:
+    """Re-execute a notebook from its own folder, then write it back canonical (with fresh nav).
+
+    Nothing is written when a cell fails or a keep_output cell holds what it must not.
+    """
+    path = Path(path)
+    nb = navigation(read(path), path.name, path.parent)
+    run(nb, path.parent, timeout, path.name)
     path.write_text(dumps(canonical(nb)), encoding="utf-8")
 
 
-def all_notebooks() -> list[Path]:
-    return sorted(NOTEBOOKS.glob("[0-9][0-9]-*.ipynb"))
+def all_notebooks(folder: Path | None = None) -> list[Path]:
+    return sorted((folder or NOTEBOOKS).glob("[0-9][0-9]-*.ipynb"))
+
+
+def _show(path: Path) -> str:
+    try:
+        return str(path.relative_to(ROOT))
+    except ValueError:
+        return str(path)
 
 
 def main(argv: list[str] | None = None) -> int:
-    formatter = argparse.RawDescriptionHelpFormatter
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=formatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("command", choices=("refresh", "nav", "check"))
     parser.add_argument("paths", nargs="*", type=Path)
     args = parser.parse_args(argv)
     paths = [p.resolve() for p in args.paths] or all_notebooks()
-    if args.command == "refresh":
-        for path in paths:
-            refresh(path)
-            print(f"refreshed {path.relative_to(ROOT)}")
-        return 0
     readme = ROOT / "README.md"
+    if args.command == "refresh":
+        failed = 0
+        for path in paths:
+            try:
+                refresh(path)
+            except (NotebookRunError, NotCanonicalError) as exc:
+                failed += 1
+                print(f"FAILED {_show(path)}: {exc}", file=sys.stderr)
+                continue
+            print(f"refreshed {_show(path)}")
+        return 1 if failed else 0
     if args.command == "nav":
         for path in paths:
-            path.write_text(expected_text(path), encoding="utf-8")
-        readme.write_text(readme_regenerated(readme.read_text(encoding="utf-8")), encoding="utf-8")
+            try:
+                path.write_text(expected_text(path), encoding="utf-8")
+            except NotCanonicalError as exc:
+                print(f"FAILED {_show(path)}: {exc}", file=sys.stderr)
+                return 1
+            print(f"navigation rewritten: {_show(path)}")
+        if readme.exists():
+            readme.write_text(readme_regenerated(readme.read_text(encoding="utf-8")), encoding="utf-8")
         return 0
-    stale = [p for p in paths if p.read_text(encoding="utf-8") != expected_text(p)]
-    for path in stale:
-        print(f"not canonical: {path.relative_to(ROOT)} (run: python tools/notebooks.py refresh {path.name})")
-    text = readme.read_text(encoding="utf-8")
-    if text != readme_regenerated(text):
-        print("README.md: a generated block is stale (run: python tools/notebooks.py nav)")
-        return 1
+    stale = 0
+    for path in paths:
+        found = problems(path)
+        if found:
+            stale += 1
+            print(f"{_show(path)}: {'; '.join(found)} (fix: python tools/notebooks.py nav {_show(path)})")
+    if readme.exists():
+        text = readme.read_text(encoding="utf-8")
+        if text != readme_regenerated(text):
+            stale += 1
+            print("README.md: a generated block is stale (fix: python tools/notebooks.py nav)")
     return 1 if stale else 0
 
 
