@@ -320,7 +320,10 @@ def main(argv: list[str] | None = None) -> int:
                 return 1
             print(f"navigation rewritten: {_show(path)}")
         if readme.exists():
-            readme.write_text(readme_regenerated(readme.read_text(encoding="utf-8")), encoding="utf-8")
+            text = readme.read_text(encoding="utf-8")
+            if readme_regenerated(text) != text:
+                readme.write_text(readme_regenerated(text), encoding="utf-8")
+                print("README.md: generated blocks rewritten")
         return 0
     stale = 0
     for path in paths:
