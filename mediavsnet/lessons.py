@@ -61,6 +61,6 @@ def by_filename(filename: str) -> Lesson:
     raise KeyError(f"{filename} is not in the lesson list (mediavsnet/lessons.py)")
 
 #: Where the course lives on GitHub ("owner/name"): launch badges and links are
-#: built from it. A fork changes this line and reruns ``python tools/navigation.py``.
+#: built from it. A fork changes this line and reruns ``python tools/notebooks.py nav``.
 REPOSITORY = "mediavsnet/social-media-vs-social-networking"
 BRANCH = "main"

@@ -132,11 +132,11 @@ def binder_url(filename: str) -> str:
 
 
 def header_text(lesson: lessons.Lesson) -> str:
-    total = len(lessons.LESSONS)
+    last = lessons.LESSONS[-1].number
     return (
         f"[![Launch this lesson on Binder](https://mybinder.org/badge_logo.svg)]"
         f"({binder_url(lesson.filename)}) "
-        f"*Social media vs social networking* · **Lesson {int(lesson.number)} of {total}: "
+        f"*Social media vs social networking* · **Lesson {lesson.number} (of 00-{last}): "
         f"{lesson.title}** · [Course home](../README.md)"
     )
 
@@ -145,10 +145,10 @@ def footer_text(lesson: lessons.Lesson, notebooks_dir: Path | None = None) -> st
     before, after = lessons.neighbours(lesson, notebooks_dir or NOTEBOOKS)
     parts = []
     if before:
-        parts.append(f"← Previous: [Lesson {int(before.number)}, {before.title}]({before.filename})")
+        parts.append(f"← Previous: [Lesson {before.number}, {before.title}]({before.filename})")
     parts.append("[Course home](../README.md)")
     if after:
-        parts.append(f"Next: [Lesson {int(after.number)}, {after.title}]({after.filename}) →")
+        parts.append(f"Next: [Lesson {after.number}, {after.title}]({after.filename}) →")
     return " · ".join(parts)
 
 
