@@ -29,7 +29,9 @@ import plotly.graph_objects as go
 from mediavsnet.specs import ParamSpec
 from mediavsnet.strings import t
 
-PRESETS_DIR = Path(__file__).resolve().parents[2] / "assets" / "presets"
+#: Presets are data shipped inside the package, so every kind of install finds them
+#: (an editable one for course authors, a regular one as Binder makes).
+PRESETS_DIR = Path(__file__).resolve().parents[1] / "presets"
 
 
 def make_slider(spec: ParamSpec, value: float | None = None) -> widgets.Widget:
@@ -61,11 +63,8 @@ def _readout_format(step: float) -> str:
 
 
 def load_presets(filename: str) -> list[dict[str, Any]]:
-    """Named settings a course author can edit without touching code (assets/presets/)."""
-    path = PRESETS_DIR / filename
-    if not path.exists():
-        return []
-    return json.loads(path.read_text(encoding="utf-8"))["presets"]
+    """Named settings a course author can edit without touching code (mediavsnet/presets/)."""
+    return json.loads((PRESETS_DIR / filename).read_text(encoding="utf-8"))["presets"]
 
 
 class Explorer:
