@@ -1,0 +1,99 @@
+"""Lesson 00's sorting warm-up, driven from Python as a learner would."""
+
+from __future__ import annotations
+
+import ipywidgets as widgets
+import pytest
+
+from mediavsnet import palette, strings, warmup
+from mediavsnet.warmup import Item, SortingWarmup
+
+
+def two_items() -> tuple[Item, ...]:
+    return (
+        Item("Scheduling posts", "media", "Broadcast, made in advance."),
+        Item("Calling a former colleague", "networking", "One person, one relationship."),
+    )
+
+
+def test_sorting_gives_a_verdict_and_the_items_reason():
+    w = SortingWarmup(two_items())
+    assert w.score == (0, 0, 2) and w.feedback(0) == ""
+    w.sort(0, "networking")
+    assert w.feedback(0) == "✗ We'd sort it the other way. Broadcast, made in advance."
+    assert w.score == (0, 1, 2)
+    w.sort(0, "media")  # changing one's mind replaces the choice
+    assert w.feedback(0) == "✓ Agreed. Broadcast, made in advance."
+    assert w.score == (1, 1, 2)
+    w.sort(1, "networking")
+    assert w.score == (2, 2, 2)
+    assert "Sorted 2 of 2: 2 as the course would sort them." in w._score.value
+
+
+def test_feedback_uses_words_and_the_sides_colour():
+    w = SortingWarmup(two_items())
+    w.sort(0, "media")
+    w.sort(1, "media")
+    assert "✓" in w._feedback[0].value and palette.MEDIA in w._feedback[0].value
+    assert "✗" in w._feedback[1].value and palette.NETWORKING in w._feedback[1].value
+
+
+def test_show_answers_does_not_count_as_the_learners_score_and_reset_clears():
+    w = SortingWarmup(two_items())
+    w.sort(0, "networking")
+    w.reveal()
+    assert w.feedback(1).startswith("✓")  # the reason is shown
+    assert w.score == (0, 1, 2)  # but it is not the learner's point
+    w.reset()
+    assert w.score == (0, 0, 2) and w.feedback(0) == w.feedback(1) == ""
+    w.sort(1, "networking")
+    assert w.score == (1, 1, 2)  # after a reset, sorting counts again
+
+
+def test_the_widget_is_keyboard_usable_and_labelled_in_words():
+    w = SortingWarmup(two_items())
+    assert isinstance(w.widget, widgets.VBox) and "mvn-sorting" in w.widget._dom_classes
+    # ToggleButtons render <button> elements: Tab reaches each, Enter or Space presses it.
+    assert all(isinstance(b, widgets.ToggleButtons) for b in w._buttons)
+    assert w._buttons[0].options == (("Mostly social media", "media"),
+                                     ("Mostly social networking", "networking"))
+    w._buttons[1].value = "networking"  # what the front end does on a click
+    assert w.score == (1, 1, 2)
+
+
+def test_bad_sides_and_items_are_refused():
+    w = SortingWarmup(two_items())
+    with pytest.raises(ValueError, match="side must be one of"):
+        w.sort(0, "both")
+    with pytest.raises(ValueError, match="answer must be one of"):
+        Item("x", "Media", "y")
+
+
+def test_the_lessons_items_ten_on_both_sides_each_with_a_reason():
+    items = warmup.items_from_table()
+    assert len(items) == 10
+    assert {i.answer for i in items} == {"media", "networking"}
+    assert all(len(i.why) > 30 for i in items)
+    assert len({i.text for i in items}) == 10
+    # honest about the spectrum: some reasons say the other side has a point
+    assert sum("spectrum" in i.why for i in items) >= 2
+
+
+def test_the_lesson_warmup_round_trip():
+    w = warmup.show()
+    for i, item in enumerate(w.items):
+        w.sort(i, item.answer)
+        assert w.feedback(i).startswith("✓") and item.why in w.feedback(i)
+    assert w.score == (10, 10, 10)
+
+
+def test_a_malformed_table_fails_clearly(monkeypatch):
+    monkeypatch.setitem(strings.table("en"), "warmup.items", [{"text": "x", "answer": "media"}])
+    with pytest.raises(ValueError, match="every item needs text, answer and why"):
+        warmup.items_from_table()
+
+
+def test_the_kept_tally_counts_both_sides():
+    out = warmup.tally(two_items())
+    assert out.splitlines()[1].split() == ["Scheduling", "posts", "media"]
+    assert out.splitlines()[-1].strip() == "media: 1, networking: 1"
