@@ -91,7 +91,9 @@ class SortingWarmup:
             return ""
         entry = self.items[item]
         verdict = t("warmup.right") if side == entry.answer else t("warmup.wrong")
-        return f"{verdict} {entry.why}"
+        # Name the side in words too: the feedback's colour is the course's side.
+        course = t("warmup.course_sort", side=t(f"warmup.{entry.answer}"))
+        return f"{verdict} {course} {entry.why}"
 
     @property
     def score(self) -> tuple[int, int, int]:

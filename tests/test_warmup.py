@@ -20,10 +20,12 @@ def test_sorting_gives_a_verdict_and_the_items_reason():
     w = SortingWarmup(two_items())
     assert w.score == (0, 0, 2) and w.feedback(0) == ""
     w.sort(0, "networking")
-    assert w.feedback(0) == "✗ We'd sort it the other way. Broadcast, made in advance."
+    assert w.feedback(0) == (
+        "✗ We'd sort it the other way. The course's sort: Mostly social media. Broadcast, made in advance."
+    )
     assert w.score == (0, 1, 2)
     w.sort(0, "media")  # changing one's mind replaces the choice
-    assert w.feedback(0) == "✓ Agreed. Broadcast, made in advance."
+    assert w.feedback(0) == "✓ Agreed. The course's sort: Mostly social media. Broadcast, made in advance."
     assert w.score == (1, 1, 2)
     w.sort(1, "networking")
     assert w.score == (2, 2, 2)
