@@ -1,4 +1,6 @@
-"""Quiz, warm-up, strings, specs, text and the small tables: the pieces lessons are built from."""
+"""Strings, specs, palette, text and the small tables: the pieces lessons are built from.
+
+The quiz and the warm-up have their own files (test_quiz.py, test_warmup.py)."""
 
 from __future__ import annotations
 
@@ -7,91 +9,11 @@ from importlib import resources
 
 import pytest
 
-from mediavsnet import family, palette, quiz, strings, tables, text, warmup
+from mediavsnet import family, palette, strings, tables, text
 from mediavsnet.explorers import EXPLORERS
 from mediavsnet.models import posting, relationships, time_budget
-from mediavsnet.quiz import Option, Question, Quiz, lesson_quiz
-from mediavsnet.warmup import SortingWarmup
 
 ALL_SPECS = posting.SPECS + relationships.SPECS + time_budget.SPECS
-LESSONS_WITH_QUIZ = sorted({k.split(".")[1][1:] for k in strings.table() if k.startswith("quiz.l")})
-
-
-# --- quiz ------------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize("lesson", LESSONS_WITH_QUIZ)
-def test_every_quiz_is_well_formed(lesson):
-    q = lesson_quiz(lesson)
-    assert len(q.questions) >= 3
-    for question in q.questions:
-        assert sum(o.correct for o in question.options) == 1
-        assert all(o.why.strip() and o.text.strip() for o in question.options)
-
-
-@pytest.mark.parametrize("lesson", LESSONS_WITH_QUIZ)
-def test_answering_gives_feedback_that_explains_and_scores(lesson):
-    q = lesson_quiz(lesson)
-    assert q.score == (0, 0, len(q.questions)) and q.feedback(0) == ""
-    for i, question in enumerate(q.questions):
-        right = next(k for k, o in enumerate(question.options) if o.correct)
-        wrong = next(k for k, o in enumerate(question.options) if not o.correct)
-        q.answer(i, wrong)
-        assert q.feedback(i).startswith("✗") and question.options[wrong].why in q.feedback(i)
-        q.answer(i, right)
-        assert q.feedback(i).startswith("✓") and question.options[right].why in q.feedback(i)
-    assert q.score == (len(q.questions),) * 2 + (len(q.questions),)
-    assert "mvn-quiz" in q.widget._dom_classes
-    assert "✓" in q._feedback[0].value  # shown in the widget, not only in Python
-
-
-def test_a_malformed_question_is_refused_clearly():
-    with pytest.raises(ValueError, match="exactly one"):
-        Question("?", (Option("a", True, "x"), Option("b", True, "y")))
-    with pytest.raises(ValueError, match="why"):
-        Question("?", (Option("a", True, ""), Option("b", False, "y")))
-    with pytest.raises(IndexError):
-        Quiz((Question("?", (Option("a", True, "x"), Option("b", False, "y"))),)).answer(0, 5)
-
-
-def test_a_malformed_table_is_refused_clearly(monkeypatch):
-    monkeypatch.setitem(strings.table("en"), "quiz.lbad", [{"prompt": "?", "options": [{"text": "a"}]}])
-    with pytest.raises(ValueError, match="quiz.lbad, question 1"):
-        quiz.lesson_quiz("bad")
-
-
-# --- warm-up ---------------------------------------------------------------------------
-
-
-def test_the_warmup_has_ten_items_both_sides_and_reasons():
-    items = warmup.items_from_table()
-    assert len(items) == 10
-    assert {i.answer for i in items} == {"media", "networking"}
-    assert all(len(i.why) > 30 for i in items)
-
-
-def test_sorting_gives_feedback_and_a_score_that_reveal_does_not_inflate():
-    w = SortingWarmup()
-    first = w.items[0]
-    other = "networking" if first.answer == "media" else "media"
-    w.sort(0, other)
-    assert w.feedback(0).startswith("✗") and first.why in w.feedback(0)
-    w.sort(1, w.items[1].answer)
-    assert w.feedback(1).startswith("✓")
-    assert w.score == (1, 2, 10)
-    w.reveal()
-    assert all(w.feedback(i) for i in range(10))
-    assert w.score == (1, 2, 10)
-    w.reset()
-    assert w.score == (0, 0, 10) and w.feedback(0) == ""
-    with pytest.raises(ValueError):
-        w.sort(0, "both")
-    assert "mvn-sorting" in w.widget._dom_classes
-
-
-def test_tally_counts_both_sides():
-    out = warmup.tally()
-    assert "media: 5, networking: 5" in out
 
 
 # --- strings, specs, palette, text -----------------------------------------------------
