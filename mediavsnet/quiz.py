@@ -27,6 +27,7 @@ from typing import Any
 import ipywidgets as widgets
 
 from mediavsnet import palette
+from mediavsnet.feedback import feedback_html, paragraph
 from mediavsnet.strings import content, t
 
 
@@ -121,16 +122,13 @@ class Quiz:
         correct = option is not None and self.questions[question].options[option].correct
         colour = palette.RIGHT if correct else palette.WRONG
         text = self.feedback(question)
-        self._feedback[question].value = (
-            f'<p role="status" style="border-left: 4px solid {colour}; padding-left: 0.5em">'
-            f"{html.escape(text)}</p>" if text else ""
-        )
+        self._feedback[question].value = feedback_html(text, colour)
         self._show_score()
 
     def _show_score(self) -> None:
         right, answered, total = self.score
         line = t("quiz.score", right=right, answered=answered, total=total)
-        self._score.value = f"<p>{html.escape(line)}</p>"
+        self._score.value = paragraph(line)
 
     def _repr_mimebundle_(self, **kwargs: Any) -> dict[str, Any] | None:
         return self.widget._repr_mimebundle_(**kwargs)

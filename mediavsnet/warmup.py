@@ -18,6 +18,7 @@ from typing import Any
 import ipywidgets as widgets
 
 from mediavsnet import palette
+from mediavsnet.feedback import feedback_html, paragraph
 from mediavsnet.strings import content, t
 
 SIDES = ("media", "networking")
@@ -121,16 +122,13 @@ class SortingWarmup:
         self._sorted[item] = side
         text = self.feedback(item)
         colour = COLOURS.get(self.items[item].answer, palette.NEUTRAL)
-        self._feedback[item].value = (
-            f'<p role="status" style="border-left: 4px solid {colour}; padding-left: 0.5em">'
-            f"{html.escape(text)}</p>" if text else ""
-        )
+        self._feedback[item].value = feedback_html(text, colour)
         self._show_score()
 
     def _show_score(self) -> None:
         right, answered, total = self.score
         line = t("warmup.score", right=right, answered=answered, total=total)
-        self._score.value = f"<p>{html.escape(line)}</p>"
+        self._score.value = paragraph(line)
 
     def _repr_mimebundle_(self, **kwargs: Any) -> dict[str, Any] | None:
         return self.widget._repr_mimebundle_(**kwargs)
