@@ -21,6 +21,7 @@ A quiz can be driven from Python exactly as a learner drives it:
 from __future__ import annotations
 
 import html
+import zlib
 from dataclasses import dataclass
 from typing import Any
 
@@ -69,6 +70,18 @@ def questions_from_table(key: str) -> tuple[Question, ...]:
     return tuple(questions)
 
 
+def display_order(question: Question) -> list[int]:
+    """The order options are shown in: mixed, but the same on every run.
+
+    Authors tend to write the right answer first; shown that way, a learner
+    would soon learn to pick the first option. Sorting by a checksum of each
+    option's text mixes them without randomness, so screenshots, tests and a
+    room of learners all see the same order. ``answer(q, k)`` still means the
+    k-th option as written in the table.
+    """
+    return sorted(range(len(question.options)), key=lambda k: zlib.crc32(question.options[k].text.encode()))
+
+
 class Quiz:
     """A list of questions, each with its own choices and feedback line."""
 
@@ -80,7 +93,7 @@ class Quiz:
         boxes = []
         for i, question in enumerate(questions):
             picker = widgets.RadioButtons(
-                options=[(o.text, k) for k, o in enumerate(question.options)],
+                options=[(question.options[k].text, k) for k in display_order(question)],
                 value=None,
                 layout=widgets.Layout(width="auto"),
             )

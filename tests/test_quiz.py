@@ -66,9 +66,9 @@ def test_the_widget_is_a_keyboard_usable_vbox_of_native_choices():
     # option, Space picks it, and the option text is its accessible name.
     assert all(isinstance(p, widgets.RadioButtons) for p in q._pickers)
     assert all(p.value is None for p in q._pickers)  # nothing pre-selected
-    assert q._pickers[1].options == (
+    assert sorted(q._pickers[1].options, key=lambda o: o[1]) == [
         ("An infographic for the page", 0), ("An introduction", 1), ("A coffee with a client", 2)
-    )
+    ]
 
 
 def test_clicking_in_the_widget_is_the_same_as_answer():
@@ -144,3 +144,18 @@ def test_structured_content_comes_back_whole_from_the_strings_table():
     assert strings.t("quiz.right").startswith("✓")
     with pytest.raises(KeyError, match="no content"):
         strings.content("quiz.nothing")
+
+
+def test_the_right_answer_is_not_always_in_the_same_place():
+    from mediavsnet.quiz import display_order
+
+    positions = set()
+    for lesson in ("00", "04"):
+        quiz = lesson_quiz(lesson)
+        for question in quiz.questions:
+            order = display_order(question)
+            assert sorted(order) == list(range(len(question.options)))
+            positions.add(order.index(next(k for k, o in enumerate(question.options) if o.correct)))
+        shown = [value for _, value in quiz._pickers[0].options]
+        assert shown == display_order(quiz.questions[0])
+    assert len(positions) >= 2

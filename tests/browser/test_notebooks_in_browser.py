@@ -42,12 +42,15 @@ def test_notebook_runs_renders_and_responds(page, lab, notebook):
     assert error_outputs(page) == []
 
     explorers = page.locator(".mvn-explorer")
-    for kind in (".mvn-quiz", ".mvn-sorting"):
-        for i in range(page.locator(kind).count()):
-            assert page.locator(kind).nth(i).is_visible()
+    ARTIFACTS.mkdir(exist_ok=True)
+    for kind in ("mvn-quiz", "mvn-sorting"):
+        for i in range(page.locator(f".{kind}").count()):
+            widget = page.locator(f".{kind}").nth(i)
+            widget.scroll_into_view_if_needed()
+            assert widget.is_visible()
+            widget.screenshot(path=str(ARTIFACTS / f"{notebook.stem}-{kind}-{i}.png"))
     assert page.locator(".mvn-quiz").count() >= 1, "every lesson has a self-check"
 
-    ARTIFACTS.mkdir(exist_ok=True)
     for i in range(explorers.count()):
         explorer = explorers.nth(i)
         explorer.scroll_into_view_if_needed()
