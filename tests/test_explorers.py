@@ -70,7 +70,31 @@ def test_summary_matches_the_model(explorer):
     assert f"{result.networking.total_referrals} referrals" in explorer.summary
 
 
-CONTEXT = {"decay_per_year": {"people": 30, "weekly_hours": 10, "media_share": 0, "weeks": 156}}
+def test_the_summary_says_when_fading_matters_and_what_it_took(explorer):
+    """Fading and conversation length act only when people wait their turn; the sentence says which."""
+    explorer.set(weekly_hours=6, media_share=0, people=5, session_minutes=30)
+    assert "every week, so nothing fades" in explorer.summary
+    before = explorer.summary
+    explorer.set(decay_per_year=0.5)
+    assert explorer.summary == before, "with weekly contact, fading changes nothing"
+
+    explorer.set(people=60)
+    result = time_budget.simulate(TimeBudgetParams(**explorer.values()))
+    assert "waits about 5 weeks between conversations" in explorer.summary
+    assert f"took away {round(result.networking.faded_hours)} hours" in explorer.summary
+    before = explorer.summary
+    explorer.set(decay_per_year=0.2)
+    assert explorer.summary != before
+
+    explorer.set(media_share=100)
+    assert "nobody gets a conversation" in explorer.summary
+
+
+def test_the_summary_is_one_paragraph_per_line(explorer):
+    lines = explorer.summary.splitlines()
+    assert len(lines) == 3
+    assert explorer._summary_html.value.count("<p>") == 3
+    assert lines[1].startswith("Posting") and lines[2].startswith("One-to-one")
 
 
 @pytest.mark.parametrize("spec", TimeEffortExplorer.specs, ids=lambda s: s.name)
@@ -79,8 +103,7 @@ def test_every_control_moves_across_its_range(explorer, spec):
     assert (control.min, control.max, control.step) == (spec.min, spec.max, spec.step)
     assert control.value == spec.default
     assert control.description.startswith(spec.label)
-    # Fading only shows when people wait their turn: spread the hours first.
-    explorer.set(**CONTEXT.get(spec.name, {}))
+    explorer.set(**explorer.lively)  # where every control acts (fading needs people to wait)
     shown = []
     for value in (spec.min, spec.max, spec.default):
         explorer.set(**{spec.name: value})
@@ -88,6 +111,17 @@ def test_every_control_moves_across_its_range(explorer, spec):
         assert explorer.values()[spec.name] == value
         shown.append((explorer.summary, digest(explorer)))
     assert shown[0] != shown[1], "moving this control from min to max changed nothing a learner sees"
+
+
+@pytest.mark.parametrize("cls", EXPLORERS.values(), ids=lambda c: c.name)
+def test_from_the_lively_settings_one_step_of_any_control_shows(cls):
+    """What the browser test does with one key press, here for every control of every explorer."""
+    for spec in cls.specs:
+        explorer = cls(**cls.lively)
+        before = (explorer.summary, digest(explorer))
+        value = explorer.values()[spec.name]
+        explorer.set(**{spec.name: value + spec.step if value + spec.step <= spec.max else value - spec.step})
+        assert (explorer.summary, digest(explorer)) != before, f"one step of {spec.name} changed nothing"
 
 
 def test_horizon_changes_every_trace_length(explorer):

@@ -182,6 +182,22 @@ def test_neglect_fades_and_contact_holds():
     assert faded < relationships.simulate(seen_rarely).closeness[-1].sum()
 
 
+@given(params(RelationshipParams), SEEDS)
+def test_faded_hours_are_what_fading_took_and_only_when_people_wait(p, seed):
+    """The explorer says how much fading cost: the gap to the same hours without fading."""
+    result = relationships.simulate(p, seed)
+    kept = relationships.simulate(dataclasses.replace(p, decay_per_year=0.0), seed)
+    assert result.faded_hours >= 0
+    assert math.isclose(
+        result.faded_hours, (kept.closeness[-1] - result.closeness[-1]).sum(), rel_tol=1e-9, abs_tol=1e-9
+    )
+    assert result.contact == relationships.contact_share(p)
+    if result.contact >= 1 or p.decay_per_year == 0:
+        assert result.faded_hours == 0
+    faster = dataclasses.replace(p, decay_per_year=min(0.6, p.decay_per_year + 0.1))
+    assert relationships.simulate(faster, seed).faded_hours >= result.faded_hours - 1e-9
+
+
 @given(value(specs_by_name(posting.SPECS)["fatigue"]))
 def test_fatigue_lowers_each_post_but_total_engagement_still_grows(b):
     """FACTS.md: per-post engagement ~ n^-b with b < 1 (HubSpot 0.28, Track Social 0.8)."""

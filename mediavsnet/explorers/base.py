@@ -12,7 +12,8 @@ and ``explorer.error`` say what the learner would see.
 
 The DOM contract the browser tests rely on: the root is a VBox with the CSS
 class ``mvn-explorer`` (and ``mvn-explorer-<name>``), sliders carry
-``mvn-control``, the summary ``mvn-summary`` and the error area ``mvn-error``.
+``mvn-control`` (and ``mvn-control-<parameter>``), the summary ``mvn-summary``
+(a paragraph per line) and the error area ``mvn-error``.
 """
 
 from __future__ import annotations
@@ -52,6 +53,7 @@ def make_slider(spec: ParamSpec, value: float | None = None) -> widgets.Widget:
         **options,
     )
     slider.add_class("mvn-control")
+    slider.add_class(f"mvn-control-{spec.name}")
     return slider
 
 
@@ -71,7 +73,7 @@ class Explorer:
     """Base class: a subclass says which specs, how to compute, draw and describe.
 
     Subclasses set ``name`` and ``specs``, optionally ``advanced`` (names of the
-    controls folded under "More settings") and ``presets_file``, and implement
+    controls folded under "More settings"), ``presets_file`` and ``lively``, and implement
     ``compute``, ``build_figure``, ``draw`` and ``describe``.
     """
 
@@ -79,6 +81,11 @@ class Explorer:
     specs: ClassVar[tuple[ParamSpec, ...]] = ()
     advanced: ClassVar[tuple[str, ...]] = ()
     presets_file: ClassVar[str | None] = None
+    #: Settings from which one step of any control changes what the learner sees.
+    #: Some controls act only in some situations (lesson 04's fading matters only
+    #: when people wait for their turn); the tests start from here to check that
+    #: every control is wired to the model.
+    lively: ClassVar[Mapping[str, float]] = {}
 
     def __init__(self, **initial: float) -> None:
         known = {s.name for s in self.specs}
@@ -119,7 +126,7 @@ class Explorer:
         raise NotImplementedError
 
     def describe(self, result: Any) -> str:
-        """One or two plain sentences saying what the figure now shows."""
+        """A few plain sentences saying what the figure now shows, one paragraph per line."""
         raise NotImplementedError
 
     # --- shared behaviour ----------------------------------------------------------------
@@ -163,7 +170,8 @@ class Explorer:
         except Exception as exc:  # noqa: BLE001 - shown to the learner, not swallowed
             self._show_error(exc)
             return
-        self._summary_html.value = f"<p>{html.escape(self.summary)}</p>"
+        paragraphs = (f"<p>{html.escape(line)}</p>" for line in self.summary.splitlines())
+        self._summary_html.value = "".join(paragraphs)
         self._clear_error()
 
     def _on_change(self, change: dict[str, Any]) -> None:

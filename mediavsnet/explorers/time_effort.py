@@ -28,6 +28,8 @@ class TimeEffortExplorer(Explorer):
     specs = time_budget.SPECS
     advanced = ("fatigue", "start_followers", "session_minutes", "decay_per_year")
     presets_file = "04-time-and-effort.json"
+    #: With 60 people, each waits for a turn, so fading and conversation length act too.
+    lively = {"people": 60}
 
     def compute(self, values: Mapping[str, float]) -> TimeBudgetResult:
         return time_budget.simulate(TimeBudgetParams(**values))
@@ -89,26 +91,47 @@ class TimeEffortExplorer(Explorer):
 
 
 def summarize(result: TimeBudgetResult) -> str:
-    """The explorer's sentence: what each half of the budget bought, and what it cost."""
+    """The explorer's sentences, one line each: the budget, what posting bought, what people gave."""
     p, media, net = result.params, result.media, result.networking
-    return t(
-        "time_effort.summary",
+    budget = t(
+        "time_effort.summary_budget",
         weeks=text.duration(p.weeks),
         budget=text.hours(p.weekly_hours),
         media_hours=text.hours(p.media_hours),
         networking_hours=text.hours(p.networking_hours),
+    )
+    posting = t(
+        "time_effort.summary_media",
         posts=text.few(media.posts_per_week, "post"),
         reached=text.count(media.reached[-1], "person"),
         start=text.number(p.start_followers),
         followers=text.number(media.followers[-1]),
+        media_total=text.hours(media.total_hours),
+    )
+    one_to_one = t(
+        "time_effort.summary_networking",
         people=text.count(p.people, "person"),
         close=text.number(net.close[-1]),
         friends=text.number(net.friend[-1]),
         casual=text.number(net.casual[-1]),
         acquaintances=text.number(net.acquaintance[-1]),
         referrals=text.count(net.total_referrals, "referral"),
-        media_total=text.number(media.total_hours),
         networking_total=text.hours(net.total_hours),
+        rhythm=rhythm(net),
+    )
+    return "\n".join((budget, posting, one_to_one))
+
+
+def rhythm(net: relationships.RelationshipResult) -> str:
+    """How often each person is seen, and so whether fading matters at all."""
+    if net.contact <= 0:
+        return t("time_effort.rhythm_none")
+    if net.contact >= 1:
+        return t("time_effort.rhythm_weekly")
+    return t(
+        "time_effort.rhythm_gaps",
+        gap=text.few(1 / net.contact, "week"),
+        faded=text.hours(net.faded_hours),
     )
 
 

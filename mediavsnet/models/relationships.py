@@ -33,7 +33,7 @@ friendships or referrals.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -107,6 +107,9 @@ class RelationshipResult:
 
     ``closeness`` holds every person's hours together at the end of each week
     (weeks x people). ``acquaintance`` counts people met but under 50 h.
+    ``contact`` is the share of weeks in which a person gets a conversation, and
+    ``faded_hours`` the closeness, summed over everyone, that fading took away
+    by the last week (zero when everyone is seen every week).
     """
 
     week: np.ndarray
@@ -117,6 +120,8 @@ class RelationshipResult:
     close: np.ndarray
     referrals: np.ndarray
     hours: np.ndarray
+    contact: float
+    faded_hours: float
 
     @property
     def total_hours(self) -> float:
@@ -201,6 +206,7 @@ def poisson_quantile(mean: np.ndarray, u: np.ndarray, most: int = 64) -> np.ndar
 def simulate(params: RelationshipParams, seed: int = 0) -> RelationshipResult:
     """Follow every relationship week by week under one way of spending attention."""
     closeness = closeness_over_time(params, seed)
+    never_fading = closeness_over_time(replace(params, decay_per_year=0.0), seed)
     stages = stage_counts(closeness)
     weighted = sum(REFERRAL_WEIGHT[s] * stages[s] for s in REFERRAL_WEIGHT)
     expected = weighted * params.referrals_per_friend_year / 52.0
@@ -210,6 +216,8 @@ def simulate(params: RelationshipParams, seed: int = 0) -> RelationshipResult:
         closeness=closeness,
         referrals=poisson_quantile(expected, u),
         hours=np.full(params.weeks, params.hours_per_week),
+        contact=contact_share(params),
+        faded_hours=float((never_fading[-1] - closeness[-1]).sum()),
         **stages,
     )
 

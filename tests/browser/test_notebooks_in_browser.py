@@ -7,6 +7,7 @@ tests/browser/artifacts/ for a person to look at.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -20,8 +21,62 @@ from labdriver import (
     run_all,
 )
 
+from mediavsnet.explorers import EXPLORERS
+
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]-*.ipynb"))
 ARTIFACTS = Path(__file__).parent / "artifacts"
+
+
+def explorers_in(notebook: Path) -> int:
+    """How many explorers a notebook builds: code cells that import one from mediavsnet.explorers."""
+    cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
+    return sum(
+        1 for c in cells if c["cell_type"] == "code" and "mediavsnet.explorers" in "".join(c["source"])
+    )
+
+
+NOTEBOOKS_WITH_EXPLORERS = [p for p in NOTEBOOKS if explorers_in(p)]
+
+
+def explorer_class(explorer):
+    """The Python class behind an explorer on the page, from its ``mvn-explorer-<name>`` class."""
+    classes = explorer.get_attribute("class").split()
+    names = [c.removeprefix("mvn-explorer-") for c in classes if c.startswith("mvn-explorer-")]
+    assert len(names) == 1, classes
+    return EXPLORERS[names[0]]
+
+
+def type_value(page, explorer, name: str, value: float) -> None:
+    """Type a value into a slider's readout, as a learner can, and wait for the plot or summary."""
+    before = snapshot(explorer)
+    readout = explorer.locator(f".mvn-control-{name} .widget-readout")
+    readout.click()
+    page.keyboard.press("Control+A")
+    page.keyboard.type(str(value))
+    page.keyboard.press("Enter")
+    wait_for_change(page, explorer, before, "plot or summary", f"typing {value} for {name}")
+
+
+def snapshot(explorer) -> list[str]:
+    """What the learner sees change: the plotted data and the summary sentence."""
+    return [explorer.evaluate(PLOT_DIGEST), explorer.locator(".mvn-summary").inner_text()]
+
+
+CHANGED = {
+    "plot": f"([root, before]) => ({PLOT_DIGEST})(root) !== before[0]",
+    "summary": "([root, before]) => root.querySelector('.mvn-summary').innerText !== before[1]",
+}
+CHANGED["plot or summary"] = f"([root, before]) => ({CHANGED['plot']})([root, before])" + (
+    f" || ({CHANGED['summary']})([root, before])"
+)
+
+
+def wait_for_change(page, explorer, before: list[str], what: str, why: str) -> None:
+    """Wait (up to 15 s) until ``what`` differs from the snapshot taken before ``why`` happened."""
+    try:
+        page.wait_for_function(CHANGED[what], arg=[explorer.element_handle(), before], timeout=15_000)
+    except Exception:  # noqa: BLE001 - Playwright's timeout says nothing about which control
+        raise AssertionError(f"{why}: the {what} did not change within 15 s") from None
 
 
 def test_a_missing_browser_is_a_skip_locally_and_a_failure_under_ci(tmp_path):
@@ -51,6 +106,7 @@ def test_notebook_runs_renders_and_responds(page, lab, notebook):
             widget.screenshot(path=str(ARTIFACTS / f"{notebook.stem}-{kind}-{i}.png"))
     assert page.locator(".mvn-quiz").count() >= 1, "every lesson has a self-check"
 
+    assert explorers.count() == explorers_in(notebook), "an explorer the notebook builds did not render"
     for i in range(explorers.count()):
         explorer = explorers.nth(i)
         explorer.scroll_into_view_if_needed()
@@ -66,18 +122,48 @@ def test_notebook_runs_renders_and_responds(page, lab, notebook):
         handle = explorer.locator(".mvn-control .noUi-handle").first
         handle.focus()
         page.keyboard.press("ArrowRight")
-        page.wait_for_function(
-            "([root, before]) => { const gd = root.querySelector('.js-plotly-plot');"
-            " return gd && JSON.stringify(gd.data.map(t => [Array.from(t.x || []), Array.from(t.y || [])]))"
-            " !== before; }",
-            arg=[explorer.element_handle(), before_plot],
-            timeout=15_000,
-        )
-        page.wait_for_function(
-            "([el, before]) => el.innerText !== before",
-            arg=[summary.element_handle(), before_summary],
-            timeout=15_000,
-        )
+        before = [before_plot, before_summary]
+        wait_for_change(page, explorer, before, "plot", "ArrowRight on the first slider")
+        wait_for_change(page, explorer, before, "summary", "ArrowRight on the first slider")
         assert explorer.locator(".mvn-error").inner_text().strip() == ""
         explorer.screenshot(path=str(ARTIFACTS / f"{notebook.stem}-explorer-{i}.png"))
     page.screenshot(path=str(ARTIFACTS / f"{notebook.stem}-page.png"))
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("notebook", NOTEBOOKS_WITH_EXPLORERS, ids=[p.name for p in NOTEBOOKS_WITH_EXPLORERS])
+def test_every_control_of_every_explorer_works_in_the_browser(page, lab, notebook):
+    """Each slider, folded ones included, moved with the keyboard, and each preset, change what is shown."""
+    open_notebook(page, lab, f"notebooks/{notebook.name}")
+    run_all(page)
+    explorers = page.locator(".mvn-explorer")
+    for i in range(explorers.count()):
+        explorer = explorers.nth(i)
+        explorer.scroll_into_view_if_needed()
+        explorer.locator(".js-plotly-plot").wait_for(state="visible", timeout=30_000)
+        for header in explorer.locator(".jupyter-widget-Collapse-header").all():
+            header.click()
+        for name, value in explorer_class(explorer).lively.items():
+            type_value(page, explorer, name, value)
+        handles = explorer.locator(".mvn-control .noUi-handle")
+        assert handles.count() == explorer.locator(".mvn-control").count()
+        for j in range(handles.count()):
+            handle = handles.nth(j)
+            handle.scroll_into_view_if_needed()
+            assert handle.is_visible(), f"control {j} is hidden after opening every folded section"
+            at_max = handle.get_attribute("aria-valuenow") == handle.get_attribute("aria-valuemax")
+            label = explorer.locator(".mvn-control").nth(j).inner_text().split("\n")[0]
+            key = "ArrowLeft" if at_max else "ArrowRight"
+            before = snapshot(explorer)
+            handle.focus()
+            page.keyboard.press(key)
+            wait_for_change(page, explorer, before, "plot or summary", f"{key} on {label!r}")
+            assert explorer.locator(".mvn-error").inner_text().strip() == "", f"control {j}"
+
+        picker = explorer.locator("select")
+        options = picker.locator("option").all_inner_texts() if picker.count() else []
+        for option in [o for o in options if o.strip()]:
+            before = snapshot(explorer)
+            picker.select_option(label=option)
+            wait_for_change(page, explorer, before, "plot or summary", f"preset {option!r}")
+            assert explorer.locator(".mvn-error").inner_text().strip() == "", option
