@@ -34,8 +34,24 @@ def few(value: float, unit: str) -> str:
 
 
 def hours(value: float) -> str:
-    """Hours, with one decimal when under ten and not whole ("2.5 hours", "312 hours")."""
+    """Hours, with one decimal when under ten and not whole ("2.5 hours", "312 hours").
+
+    Under an hour, minutes read better ("15 minutes", not "0.2 hours").
+    """
+    if 0 < value < 1:
+        return count(round(value * 60), "minute")
     return few(value, "hour")
+
+
+def clock(value: float) -> str:
+    """A share of a week's hours to the minute, so that parts add up: "3 hours 15 minutes"."""
+    minutes = round(value * 60)
+    whole, rest = divmod(minutes, 60)
+    if rest == 0:
+        return count(whole, "hour")
+    if whole == 0:
+        return count(rest, "minute")
+    return t("unit.and", first=count(whole, "hour"), second=count(rest, "minute"))
 
 
 def duration(weeks: int) -> str:

@@ -73,6 +73,17 @@ def test_durations_and_hours():
     assert text.duration(10) == "10 weeks"
     assert text.hours(2.5) == "2.5 hours"
     assert text.hours(312) == "312 hours"
+    assert text.hours(0.25) == "15 minutes"
+    assert text.hours(1) == "1 hour"
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [(3.25, "3 hours 15 minutes"), (0.5, "30 minutes"), (6, "6 hours"), (0, "0 hours"), (1, "1 hour"),
+     (1 + 1 / 60, "1 hour 1 minute")],
+)
+def test_a_share_of_the_week_is_said_to_the_minute(value, expected):
+    assert text.clock(value) == expected
 
 
 def test_every_explorer_summary_uses_only_the_table():

@@ -124,6 +124,45 @@ def test_from_the_lively_settings_one_step_of_any_control_shows(cls):
         assert (explorer.summary, digest(explorer)) != before, f"one step of {spec.name} changed nothing"
 
 
+def test_the_lines_read_as_sentences_whatever_the_counts(explorer):
+    explorer.set(weekly_hours=6.5, media_share=50, people=1, weeks=156)
+    lines = explorer.summary.splitlines()
+    assert "3 hours 15 minutes posting, 3 hours 15 minutes one-to-one" in lines[0]
+    assert "with 1 person" in lines[2]
+    assert "1 close friend," in lines[2] and "0 friends" in lines[2]
+    explorer.set(media_share=0)
+    assert explorer.summary.splitlines()[1].startswith("Posting: no hours for it")
+    explorer.set(media_share=100)
+    assert explorer.summary.splitlines()[2].startswith("One-to-one: no hours for it")
+    assert "0 close friends" not in explorer.summary
+
+
+def test_small_counts_get_whole_number_ticks_and_a_month_still_draws_lines(explorer):
+    explorer.set(media_share=0, people=1, weeks=4)
+    networking = explorer.fig.layout.yaxis2
+    assert networking.dtick == 1 and networking.range[0] == 0
+    assert explorer.fig.layout.xaxis.dtick == 1 and tuple(explorer.fig.layout.xaxis.range) == (0, 4)
+    assert all(len(t.x) >= 2 for t in explorer.fig.data), "a single point draws no line"
+    explorer.set(media_share=50, people=150, weeks=104)
+    assert explorer.fig.layout.yaxis.dtick is None and explorer.fig.layout.yaxis2.dtick is None
+    assert explorer.fig.layout.yaxis.range[1] >= max(max(t.y) for t in explorer.fig.data[:2])
+
+
+def test_a_preset_shows_until_a_control_moves_and_can_be_chosen_again(explorer):
+    preset = explorer.presets[1]
+    explorer.picker.value = preset["name"]
+    assert all(explorer.values()[k] == v for k, v in preset["values"].items())
+    assert explorer.picker.value == preset["name"]
+    explorer.controls["media_share"].value = 40  # a learner drags a slider
+    assert explorer.picker.value == ""
+    explorer.picker.value = preset["name"]
+    assert explorer.values()["media_share"] == preset["values"]["media_share"]
+    explorer.set(people=7)
+    assert explorer.picker.value == ""
+    longest = max(len(p["name"]) for p in explorer.presets)
+    assert float(explorer.picker.layout.width.removesuffix("em")) >= 17 + longest * 0.55, "names cut off"
+
+
 def test_horizon_changes_every_trace_length(explorer):
     explorer.set(weeks=10)
     assert all(len(t.x) == 10 for t in explorer.fig.data)

@@ -101,10 +101,12 @@ class Explorer:
         self.summary = ""
         self.error = ""
         self._holding = False
+        self._in_preset = False
         self.fig = self.build_figure()
         self._summary_html = widgets.HTML().add_class("mvn-summary")
         self._error_html = widgets.HTML(layout=widgets.Layout(display="none")).add_class("mvn-error")
         self.presets = load_presets(self.presets_file) if self.presets_file else []
+        self.picker = self._preset_picker() if self.presets else None
         self.widget = self._layout()
         self.widget.add_class("mvn-explorer")
         self.widget.add_class(f"mvn-explorer-{self.name}")
@@ -144,6 +146,8 @@ class Explorer:
         except ValueError as exc:
             self._show_error(exc)
             return
+        if not self._in_preset:
+            self._forget_preset()
         self._holding = True
         try:
             for name, value in values.items():
@@ -156,9 +160,19 @@ class Explorer:
         """Set every control a named preset lists."""
         for preset in self.presets:
             if preset["name"] == preset_name:
-                self.set(**preset["values"])
+                self._in_preset = True
+                try:
+                    self.set(**preset["values"])
+                finally:
+                    self._in_preset = False
                 return
         self._show_error(ValueError(f"no preset named {preset_name!r}"))
+
+    def _forget_preset(self) -> None:
+        """Once a control moves, the settings are the learner's own: the menu shows no preset,
+        and choosing the same preset again restores it."""
+        if self.picker is not None and self.picker.value:
+            self.picker.value = ""
 
     def update(self) -> None:
         """Recompute and redraw; never let an exception vanish silently."""
@@ -176,6 +190,7 @@ class Explorer:
 
     def _on_change(self, change: dict[str, Any]) -> None:
         if not self._holding:
+            self._forget_preset()
             self.update()
 
     def _show_error(self, exc: Exception) -> None:
@@ -192,8 +207,8 @@ class Explorer:
         main = [self.controls[s.name] for s in self.specs if s.name not in self.advanced]
         extra = [self.controls[s.name] for s in self.specs if s.name in self.advanced]
         rows: list[widgets.Widget] = []
-        if self.presets:
-            rows.append(self._preset_picker())
+        if self.picker is not None:
+            rows.append(self.picker)
         rows.append(widgets.Box(main, layout=widgets.Layout(display="flex", flex_flow="row wrap")))
         if extra:
             more = widgets.Accordion(
@@ -209,7 +224,7 @@ class Explorer:
             options=[("", "")] + [(p["name"], p["name"]) for p in self.presets],
             description=t("explorer.preset"),
             style={"description_width": "17em"},
-            layout=widgets.Layout(width="33em"),
+            layout=widgets.Layout(width=f"{17 + 1 + max(len(p['name']) for p in self.presets) * 0.6:.0f}em"),
         )
 
         def chosen(change: dict[str, Any]) -> None:

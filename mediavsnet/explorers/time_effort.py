@@ -60,9 +60,9 @@ class TimeEffortExplorer(Explorer):
                            fillcolor=palette.STAGES[stage]),
                 row=1, col=2,
             )
-        fig.update_xaxes(title_text=t("time_effort.x_axis"), rangemode="tozero")
-        fig.update_yaxes(title_text=t("time_effort.y_media"), rangemode="tozero", row=1, col=1)
-        fig.update_yaxes(title_text=t("time_effort.y_networking"), rangemode="tozero", row=1, col=2)
+        fig.update_xaxes(title_text=t("time_effort.x_axis"))
+        fig.update_yaxes(title_text=t("time_effort.y_media"), row=1, col=1)
+        fig.update_yaxes(title_text=t("time_effort.y_networking"), row=1, col=2)
         fig.update_layout(
             template="simple_white",
             width=860,
@@ -85,47 +85,56 @@ class TimeEffortExplorer(Explorer):
         for trace, stage in zip(stages, relationships.STAGES, strict=True):
             trace.x = net.week
             trace.y = getattr(net, stage)
+        top_media = float(max(media.followers.max(), media.reached.max()))
+        top_networking = float(sum(getattr(net, stage) for stage in relationships.STAGES).max())
+        self.fig.update_xaxes(**week_axis(result.params.weeks))
+        self.fig.update_yaxes(**count_axis(top_media), row=1, col=1)
+        self.fig.update_yaxes(**count_axis(top_networking), row=1, col=2)
 
     def describe(self, result: TimeBudgetResult) -> str:
         return summarize(result)
 
 
 def summarize(result: TimeBudgetResult) -> str:
-    """The explorer's sentences, one line each: the budget, what posting bought, what people gave."""
+    """The explorer's lines: the budget, what posting bought, what one-to-one time built."""
     p, media, net = result.params, result.media, result.networking
     budget = t(
         "time_effort.summary_budget",
         weeks=text.duration(p.weeks),
         budget=text.hours(p.weekly_hours),
-        media_hours=text.hours(p.media_hours),
-        networking_hours=text.hours(p.networking_hours),
+        media_hours=text.clock(p.media_hours),
+        networking_hours=text.clock(p.networking_hours),
     )
-    posting = t(
-        "time_effort.summary_media",
-        posts=text.few(media.posts_per_week, "post"),
-        reached=text.count(media.reached[-1], "person"),
-        start=text.number(p.start_followers),
-        followers=text.number(media.followers[-1]),
-        media_total=text.hours(media.total_hours),
-    )
-    one_to_one = t(
-        "time_effort.summary_networking",
-        people=text.count(p.people, "person"),
-        close=text.number(net.close[-1]),
-        friends=text.number(net.friend[-1]),
-        casual=text.number(net.casual[-1]),
-        acquaintances=text.number(net.acquaintance[-1]),
-        referrals=text.count(net.total_referrals, "referral"),
-        networking_total=text.hours(net.total_hours),
-        rhythm=rhythm(net),
-    )
+    followers = {"start": text.number(p.start_followers), "followers": text.number(media.followers[-1])}
+    if p.media_hours > 0:
+        posting = t(
+            "time_effort.summary_media",
+            posts=text.few(media.posts_per_week, "post"),
+            reached=text.count(media.reached[-1], "person"),
+            media_total=text.hours(media.total_hours),
+            **followers,
+        )
+    else:
+        posting = t("time_effort.summary_media_none", **followers)
+    if p.networking_hours > 0:
+        one_to_one = t(
+            "time_effort.summary_networking",
+            people=text.count(p.people, "person"),
+            close=text.count(net.close[-1], "close_friend"),
+            friends=text.count(net.friend[-1], "friend"),
+            casual=text.count(net.casual[-1], "casual_friend"),
+            acquaintances=text.count(net.acquaintance[-1], "acquaintance"),
+            referrals=text.count(net.total_referrals, "referral"),
+            networking_total=text.hours(net.total_hours),
+            rhythm=rhythm(net),
+        )
+    else:
+        one_to_one = t("time_effort.summary_networking_none")
     return "\n".join((budget, posting, one_to_one))
 
 
 def rhythm(net: relationships.RelationshipResult) -> str:
     """How often each person is seen, and so whether fading matters at all."""
-    if net.contact <= 0:
-        return t("time_effort.rhythm_none")
     if net.contact >= 1:
         return t("time_effort.rhythm_weekly")
     return t(
@@ -133,6 +142,23 @@ def rhythm(net: relationships.RelationshipResult) -> str:
         gap=text.few(1 / net.contact, "week"),
         faded=text.hours(net.faded_hours),
     )
+
+
+def count_axis(top: float) -> dict[str, object]:
+    """A people axis from zero: whole-number ticks when the counts are small, never 0.2 of a person."""
+    small = top <= 8
+    return {
+        "range": [0, max(top, 4) * 1.05],
+        "tickmode": "linear" if small else "auto",
+        "dtick": 1 if small else None,
+        "tick0": 0,
+    }
+
+
+def week_axis(weeks: int) -> dict[str, object]:
+    """Weeks from zero to the horizon, in whole weeks when there are only a few."""
+    small = weeks <= 12
+    return {"range": [0, weeks], "tickmode": "linear" if small else "auto", "dtick": 1 if small else None}
 
 
 def show(**initial: float) -> TimeEffortExplorer:
