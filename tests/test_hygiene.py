@@ -15,6 +15,7 @@ import nbformat
 import pytest
 
 from mediavsnet import lessons
+from mediavsnet.explorers import EXPLORERS
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tools"))
@@ -145,6 +146,28 @@ def test_every_lesson_has_the_parts_a_lesson_needs(path):
     assert not missing, f"{path.name} has no section for: {missing} (LESSONS.md)"
     exercises = text[SECTIONS["exercises"].search(text).start() :]
     assert exercises.count("<details") >= 2, f"{path.name}: at least two exercises with a <details> solution"
+
+
+def explorers_of(nb: nbformat.NotebookNode) -> list[type]:
+    """The explorer classes a notebook builds, from its imports of ``mediavsnet.explorers.<module>``."""
+    modules = set(re.findall(r"mediavsnet\.explorers\.(\w+)", "".join(
+        c.source for c in nb.cells if c.cell_type == "code")))
+    return [cls for cls in EXPLORERS.values() if cls.__module__.rsplit(".", 1)[-1] in modules]
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
+def test_every_control_has_its_default_sourced_in_the_lesson(path):
+    """Every number a learner sees is cited or an assumption: each slider's row in the sources table."""
+    nb = load(path)
+    table = "".join(c.source for c in nb.cells if "## Assumptions and sources" in c.source)
+    rows = [line for line in table.splitlines() if line.startswith("| ")]
+    missing = [
+        spec.label
+        for cls in explorers_of(nb)
+        for spec in cls.specs
+        if not any(row.split("|")[1].strip().startswith(spec.label) for row in rows)
+    ]
+    assert not missing, f"no row in 'Assumptions and sources' for: {missing}"
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)

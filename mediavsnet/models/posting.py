@@ -21,6 +21,11 @@ creation time. Each week:
   followers leave every week (an assumption). A page with no followers
   reaches no one: broadcasting needs an audience to start from.
 
+The reach and engagement figures come from two vendors (Locowise, Rival IQ)
+whose definitions differ, so they are never combined into one rate: reach
+gives only the people reached; engagements are per follower, as Rival IQ
+counts them, and drive only follower growth.
+
 All weekly quantities are expected values scaled by one week-to-week
 variation factor drawn from the seed, so the same parameters and seed give
 the same result, and more hours never give a smaller audience.
@@ -61,7 +66,7 @@ SPECS: tuple[ParamSpec, ...] = (
         heavy=10.0,
     ),
     ParamSpec(
-        "start_followers", "followers", 0, 50_000, 100, 1_000,
+        "start_followers", "followers", 0, 50_000, 500, 1_000,
         "Assumption: a small organisation's page.", integer=True,
     ),
     ParamSpec(
