@@ -138,7 +138,7 @@ def test_navigation_links_binder_readme_and_existing_neighbours(tmp_path):
         f"https://mybinder.org/v2/gh/{lessons.REPOSITORY}/{lessons.BRANCH}"
         "?urlpath=lab/tree/notebooks/04-time-and-effort.ipynb" in header.source
     )
-    assert f"Lesson 04 (of 00-{lessons.LESSONS[-1].number}): Time and effort" in header.source
+    assert f"Lesson 04: Time and effort** (lessons 00 to {lessons.LESSONS[-1].number})" in header.source
     assert "(../README.md)" in header.source
     assert footer.metadata["tags"] == ["nav-footer"] and footer.id == "nav-footer"
     assert "(00-start-here.ipynb)" in footer.source and "(06-social-media-family.ipynb)" in footer.source

@@ -41,7 +41,7 @@ def agenda(start: str = "09:30", break_every: int = 90) -> str:
                 total += BREAK_MINUTES
                 since_break = 0
             title = f"[{lesson.number} {lesson.title}](../notebooks/{lesson.filename})"
-            words = "Teaching and explorer" if block == "teaching" else "Exercises and self-check"
+            words = "Teaching and hands-on" if block == "teaching" else "Exercises and self-check"
             rows.append(f"| {clock:%H:%M} | {title} | {words} | {minutes[block]} |")
             clock += timedelta(minutes=minutes[block])
             since_break += minutes[block]

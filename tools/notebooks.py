@@ -9,7 +9,7 @@ lesson notebook"):
 - outputs stripped and ``execution_count`` null, except in cells tagged
   ``keep_output``: their text outputs are kept (execution counts nulled), and a
   widget view, a plotly figure or an image there is refused with an error;
-- a generated first cell (``nav-header``: Binder launch badge, "Lesson N of M",
+- a generated first cell (``nav-header``: Binder launch badge, "Lesson NN: Title (lessons 00 to MM)",
   a link to the README) and last cell (``nav-footer``: previous / next lesson).
 
 Usage::
@@ -136,8 +136,8 @@ def header_text(lesson: lessons.Lesson) -> str:
     return (
         f"[![Launch this lesson on Binder](https://mybinder.org/badge_logo.svg)]"
         f"({binder_url(lesson.filename)}) "
-        f"*Social media vs social networking* · **Lesson {lesson.number} (of 00-{last}): "
-        f"{lesson.title}** · [Course home](../README.md)"
+        f"*Social media vs social networking* · **Lesson {lesson.number}: {lesson.title}** "
+        f"(lessons 00 to {last}) · [Course home](../README.md)"
     )
 
 
