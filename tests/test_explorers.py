@@ -148,6 +148,14 @@ def test_small_counts_get_whole_number_ticks_and_a_month_still_draws_lines(explo
     assert explorer.fig.layout.yaxis.range[1] >= max(max(t.y) for t in explorer.fig.data[:2])
 
 
+def test_a_small_move_leaves_the_axes_still_so_the_data_shows_the_change(explorer):
+    ranges = (tuple(explorer.fig.layout.yaxis.range), tuple(explorer.fig.layout.yaxis2.range))
+    reached = left(explorer)
+    explorer.set(weekly_hours=6.5)
+    assert not np.array_equal(left(explorer), reached)
+    assert (tuple(explorer.fig.layout.yaxis.range), tuple(explorer.fig.layout.yaxis2.range)) == ranges
+
+
 def test_a_preset_shows_until_a_control_moves_and_can_be_chosen_again(explorer):
     preset = explorer.presets[1]
     explorer.picker.value = preset["name"]

@@ -8,6 +8,7 @@ thresholds). The split slider moves hours from one side to the other.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 
 import numpy as np
@@ -35,6 +36,7 @@ class TimeEffortExplorer(Explorer):
         return time_budget.simulate(TimeBudgetParams(**values))
 
     def build_figure(self) -> go.FigureWidget:
+        self._axes: dict[str, dict[str, object]] = {}
         fig = make_subplots(
             rows=1,
             cols=2,
@@ -87,9 +89,12 @@ class TimeEffortExplorer(Explorer):
             trace.y = getattr(net, stage)
         top_media = float(max(media.followers.max(), media.reached.max()))
         top_networking = float(sum(getattr(net, stage) for stage in relationships.STAGES).max())
-        self.fig.update_xaxes(**week_axis(result.params.weeks))
-        self.fig.update_yaxes(**count_axis(top_media), row=1, col=1)
-        self.fig.update_yaxes(**count_axis(top_networking), row=1, col=2)
+        weeks = week_axis(result.params.weeks)
+        for name, axis in (("xaxis", weeks), ("xaxis2", weeks), ("yaxis", count_axis(top_media)),
+                           ("yaxis2", count_axis(top_networking))):
+            if self._axes.get(name) != axis:  # most moves leave the axes as they were: skip the cost
+                self.fig.layout[name].update(axis)
+                self._axes[name] = axis
 
     def describe(self, result: TimeBudgetResult) -> str:
         return summarize(result)
@@ -145,14 +150,24 @@ def rhythm(net: relationships.RelationshipResult) -> str:
 
 
 def count_axis(top: float) -> dict[str, object]:
-    """A people axis from zero: whole-number ticks when the counts are small, never 0.2 of a person."""
+    """A people axis from zero: whole-number ticks when the counts are small, never 0.2 of a person.
+
+    The top is rounded up to two significant figures, so a small move of a
+    slider leaves the axis still and the change shows in the data.
+    """
     small = top <= 8
     return {
-        "range": [0, max(top, 4) * 1.05],
+        "range": [0, round_up(max(top, 4) * 1.05)],
         "tickmode": "linear" if small else "auto",
         "dtick": 1 if small else None,
         "tick0": 0,
     }
+
+
+def round_up(value: float) -> float:
+    """Up to two significant figures: 1,103 -> 1,200; 5.25 -> 5.3."""
+    magnitude = 10 ** math.floor(math.log10(value)) / 10
+    return round(math.ceil(value / magnitude - 1e-9) * magnitude, 12)
 
 
 def week_axis(weeks: int) -> dict[str, object]:
