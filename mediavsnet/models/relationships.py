@@ -206,7 +206,11 @@ def poisson_quantile(mean: np.ndarray, u: np.ndarray, most: int = 64) -> np.ndar
 def simulate(params: RelationshipParams, seed: int = 0) -> RelationshipResult:
     """Follow every relationship week by week under one way of spending attention."""
     closeness = closeness_over_time(params, seed)
-    never_fading = closeness_over_time(replace(params, decay_per_year=0.0), seed)
+    contact = contact_share(params)
+    faded = 0.0
+    if contact < 1 and params.decay_per_year > 0:  # otherwise nothing fades: skip the second pass
+        never_fading = closeness_over_time(replace(params, decay_per_year=0.0), seed)
+        faded = float((never_fading[-1] - closeness[-1]).sum())
     stages = stage_counts(closeness)
     weighted = sum(REFERRAL_WEIGHT[s] * stages[s] for s in REFERRAL_WEIGHT)
     expected = weighted * params.referrals_per_friend_year / 52.0
@@ -216,8 +220,8 @@ def simulate(params: RelationshipParams, seed: int = 0) -> RelationshipResult:
         closeness=closeness,
         referrals=poisson_quantile(expected, u),
         hours=np.full(params.weeks, params.hours_per_week),
-        contact=contact_share(params),
-        faded_hours=float((never_fading[-1] - closeness[-1]).sum()),
+        contact=contact,
+        faded_hours=faded,
         **stages,
     )
 
