@@ -38,7 +38,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from mediavsnet.models.common import WEEKS
-from mediavsnet.specs import ParamSpec, ValidatedParams
+from mediavsnet.specs import ParamSpec, ValidatedParams, defaults
 
 #: Organic reach of a Facebook Page post as a share of its followers, by page
 #: size (Locowise, 2015, weak): each bin's figure placed at its bin's middle on
@@ -94,6 +94,9 @@ SPECS: tuple[ParamSpec, ...] = (
     WEEKS,
 )
 
+#: Every default, read from the specs: typed once.
+_DEFAULT = defaults(SPECS)
+
 
 @dataclass(frozen=True)
 class PostingParams(ValidatedParams):
@@ -101,15 +104,15 @@ class PostingParams(ValidatedParams):
 
     SPECS = SPECS
 
-    hours_per_week: float = 3.0
-    minutes_per_post: float = 45.0
-    start_followers: int = 1_000
-    engagement_pct: float = 0.06
-    fatigue: float = 0.3
-    follows_per_engagement: float = 1.0
-    churn_pct_per_year: float = 10.0
-    potential_audience: int = 200_000
-    weeks: int = 104
+    hours_per_week: float = _DEFAULT["hours_per_week"]
+    minutes_per_post: float = _DEFAULT["minutes_per_post"]
+    start_followers: int = _DEFAULT["start_followers"]
+    engagement_pct: float = _DEFAULT["engagement_pct"]
+    fatigue: float = _DEFAULT["fatigue"]
+    follows_per_engagement: float = _DEFAULT["follows_per_engagement"]
+    churn_pct_per_year: float = _DEFAULT["churn_pct_per_year"]
+    potential_audience: int = _DEFAULT["potential_audience"]
+    weeks: int = _DEFAULT["weeks"]
 
 
 @dataclass(frozen=True, eq=False)

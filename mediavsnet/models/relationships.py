@@ -38,7 +38,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from mediavsnet.models.common import WEEKS
-from mediavsnet.specs import ParamSpec, ValidatedParams
+from mediavsnet.specs import ParamSpec, ValidatedParams, defaults
 
 #: Hall (2019): hours together to reach each stage.
 CASUAL_FRIEND_HOURS = 50.0
@@ -86,6 +86,9 @@ SPECS: tuple[ParamSpec, ...] = (
     WEEKS,
 )
 
+#: Every default, read from the specs: typed once.
+_DEFAULT = defaults(SPECS)
+
 
 @dataclass(frozen=True)
 class RelationshipParams(ValidatedParams):
@@ -93,12 +96,12 @@ class RelationshipParams(ValidatedParams):
 
     SPECS = SPECS
 
-    hours_per_week: float = 3.0
-    people: int = 5
-    session_minutes: float = 30.0
-    decay_per_year: float = 0.16
-    referrals_per_friend_year: float = 0.5
-    weeks: int = 104
+    hours_per_week: float = _DEFAULT["hours_per_week"]
+    people: int = _DEFAULT["people"]
+    session_minutes: float = _DEFAULT["session_minutes"]
+    decay_per_year: float = _DEFAULT["decay_per_year"]
+    referrals_per_friend_year: float = _DEFAULT["referrals_per_friend_year"]
+    weeks: int = _DEFAULT["weeks"]
 
 
 @dataclass(frozen=True, eq=False)

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from mediavsnet.models import posting, relationships
-from mediavsnet.specs import ParamSpec, ValidatedParams, specs_by_name
+from mediavsnet.specs import ParamSpec, ValidatedParams, defaults, specs_by_name
 
 _POSTING = specs_by_name(posting.SPECS)
 _RELATIONSHIPS = specs_by_name(relationships.SPECS)
@@ -37,7 +37,7 @@ SPECS: tuple[ParamSpec, ...] = (
     _RELATIONSHIPS["decay_per_year"],
 )
 
-_DEFAULT = {s.name: (int(s.default) if s.integer else s.default) for s in SPECS}
+_DEFAULT = defaults(SPECS)
 
 
 @dataclass(frozen=True)
