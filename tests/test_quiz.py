@@ -184,7 +184,9 @@ def test_the_right_answer_is_not_always_in_the_same_place():
 
 def test_two_questions_with_one_id_fail_clearly(monkeypatch):
     question = {"id": "same", "prompt": "?", "options": [
-        {"id": "a", "text": "a", "correct": True, "why": "x"}, {"id": "b", "text": "b", "correct": False, "why": "y"}]}
+        {"id": "a", "text": "a", "correct": True, "why": "x"},
+        {"id": "b", "text": "b", "correct": False, "why": "y"},
+    ]}
     monkeypatch.setitem(strings.table("en"), "quiz.lbad", [question, question])
     with pytest.raises(ValueError, match="two questions share an id"):
         quiz.lesson_quiz("bad")
