@@ -120,3 +120,17 @@ def test_a_wrong_number_in_the_line_is_caught():
     explorer.summary = explorer.summary.replace(
         posting_line(explorer)["reached"], t("unit.person.many", n=f"{reached[0]:,.0f}"))
     assert any("reached in the last week" in p for p in problems(explorer))
+
+
+def test_the_posting_line_reads_forward_in_time():
+    """The words around the numbers: reach "in the last week", followers "from" the start "to" the end.
+
+    The checks above read the numbers back by placeholder name, so they trust the
+    template's words; this checks those words (in English, the course's table) so that
+    "followers went from 1,051 to 1,000" or "reached 391 people in the first week" fails.
+    """
+    template = t("time_effort.summary_media")
+    assert re.search(r"\{reached\} in the last week", template), template
+    assert re.search(r"from \{start\} to \{followers\}", template), template
+    none = t("time_effort.summary_media_none")
+    assert re.search(r"from \{start\} to \{followers\}", none), none
