@@ -1,4 +1,11 @@
-"""Shared test settings: hypothesis runs the same examples on every machine."""
+"""Shared test settings: hypothesis runs the same examples on every machine.
+
+The "course" profile is the test run's. Mutation testing (benchmarks/mutation.py)
+sets MEDIAVSNET_HYPOTHESIS=mutation: fewer examples per property, still the same
+ones every time, so each of hundreds of mutants is tested in seconds.
+"""
+
+import os
 
 from hypothesis import HealthCheck, settings
 
@@ -10,4 +17,5 @@ settings.register_profile(
     database=None,
     suppress_health_check=[HealthCheck.too_slow],
 )
-settings.load_profile("course")
+settings.register_profile("mutation", settings.get_profile("course"), max_examples=30)
+settings.load_profile(os.environ.get("MEDIAVSNET_HYPOTHESIS", "course"))
