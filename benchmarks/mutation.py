@@ -1,0 +1,110 @@
+"""Mutation testing in one command: mutmut on the code, then the hand mutations on data and constants.
+
+    .venv/bin/python benchmarks/mutation.py                       # everything (slow: tens of minutes)
+    .venv/bin/python benchmarks/mutation.py --code "mediavsnet.models.relationships*"
+    .venv/bin/python benchmarks/mutation.py --no-hand             # mutmut only
+    .venv/bin/python benchmarks/mutation.py --no-code             # the hand mutations only
+
+mutmut is configured in pyproject.toml ([tool.mutmut]: which files, which
+tests). It keeps its work in mutants/ (not committed) and only re-tests what
+changed since its last run; delete mutants/ to start afresh. This script runs
+it with at most two test processes at once (``--children``) and hypothesis's
+"mutation" profile (fewer examples, tests/conftest.py), then reads its
+results and prints, per module, the share of mutants the tests caught and every
+survivor (``.venv/bin/mutmut show <name>`` prints one's diff). Then it runs
+benchmarks/mutate_by_hand.py. A summary goes to benchmarks/results/mutation.md;
+the committed report with the reasons survivors are harmless is
+benchmarks/mutation-report.md.
+
+Exit code: 0 when nothing survived, 1 otherwise.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import os
+import re
+import subprocess
+import sys
+from collections import Counter, defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+RESULTS = ROOT / "benchmarks" / "results"
+MUTMUT = Path(sys.executable).with_name("mutmut")
+CAUGHT = {"killed", "timeout", "caught by type check", "segfault"}
+MISSED = {"survived", "no tests", "suspicious"}
+
+
+def module_of(mutant: str) -> str:
+    """mediavsnet.models.relationships.x_simulate__mutmut_3 -> mediavsnet.models.relationships."""
+    return re.split(r"\.x[_ǁ]", mutant, maxsplit=1)[0]
+
+
+def mutmut_results() -> dict[str, str]:
+    out = subprocess.run([str(MUTMUT), "results", "--all", "true"], cwd=ROOT, capture_output=True, text=True)
+    found = {}
+    for line in out.stdout.splitlines():
+        match = re.match(r"\s+(\S+): (.+)$", line)
+        if match:
+            found[match.group(1)] = match.group(2).strip()
+    return found
+
+
+def summary(results: dict[str, str]) -> tuple[str, int]:
+    by_module: dict[str, Counter[str]] = defaultdict(Counter)
+    survivors: dict[str, list[str]] = defaultdict(list)
+    for name, status in sorted(results.items()):
+        by_module[module_of(name)][status] += 1
+        if status in MISSED:
+            survivors[module_of(name)].append(f"{name} ({status})")
+    lines = ["| Module | Mutants run | Caught | Survived | Score |", "|---|---:|---:|---:|---:|"]
+    for module, counts in sorted(by_module.items()):
+        caught = sum(counts[s] for s in CAUGHT)
+        missed = sum(counts[s] for s in MISSED)
+        run = caught + missed
+        score = f"{100 * caught / run:.0f} %" if run else "not run"
+        lines.append(f"| `{module}` | {run} | {caught} | {missed} | {score} |")
+    missed_total = sum(len(v) for v in survivors.values())
+    for module, names in sorted(survivors.items()):
+        lines.append(f"\nSurvivors in `{module}`:\n")
+        lines += [f"- `{n}`" for n in names]
+    return "\n".join(lines), missed_total
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--code", nargs="*", default=[], help="mutmut name patterns (default: all)")
+    parser.add_argument("--children", type=int, default=2, help="test processes at once (default 2)")
+    parser.add_argument("--no-code", action="store_true", help="skip mutmut")
+    parser.add_argument("--no-hand", action="store_true", help="skip the hand mutations")
+    parser.add_argument("--fast", action="store_true", help="hand mutations without the notebooks")
+    options = parser.parse_args()
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    report = [f"# Mutation run, {datetime.date.today().isoformat()}\n"]
+    missed = 0
+    if not options.no_code:
+        log = RESULTS / "mutmut.log"
+        print(f"mutmut run (its progress goes to {log.relative_to(ROOT)}) ...", flush=True)
+        # fewer hypothesis examples per property (tests/conftest.py): seconds per mutant, not minutes
+        env = {**os.environ, "MEDIAVSNET_HYPOTHESIS": "mutation"}
+        with log.open("w", encoding="utf-8") as out:
+            subprocess.run([str(MUTMUT), "run", "--max-children", str(options.children), *options.code],
+                           cwd=ROOT, stdout=out, stderr=subprocess.STDOUT, env=env)
+        table, missed = summary(mutmut_results())
+        print(table)
+        report += ["## mutmut\n", table, ""]
+    if not options.no_hand:
+        args = [sys.executable, str(ROOT / "benchmarks" / "mutate_by_hand.py")]
+        args += ["--fast"] if options.fast else []
+        done = subprocess.run(args, cwd=ROOT, capture_output=True, text=True)
+        print(done.stdout, done.stderr, sep="")
+        missed += done.returncode != 0
+        report += ["## By hand\n", "```", done.stdout.strip(), "```", ""]
+    (RESULTS / "mutation.md").write_text("\n".join(report) + "\n", encoding="utf-8")
+    return 0 if missed == 0 else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
