@@ -1,0 +1,96 @@
+"""The relationship model's parts, each against an independent computation in the test.
+
+The explorer's line "who sent 3 referrals" comes from Poisson draws by
+inversion, and lesson 04's Hall table ("50 weeks to a casual friend at one hour
+a week") from a closed form. Mutation testing found mistakes in both that the
+broader tests did not notice (a sign flipped in the Poisson law, a divided-by
+turned into a times, 52 weeks into 53): these compare each part with the same
+quantity computed another way, here.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
+from strategies import params
+
+from mediavsnet.models import relationships
+from mediavsnet.models.relationships import RelationshipParams
+
+
+def poisson_inverse(mean: float, u: float) -> int:
+    """The smallest k whose Poisson cumulative probability reaches u, summed term by term."""
+    k, term = 0, math.exp(-mean)
+    total = term
+    while total < u and k < 1000:
+        k += 1
+        term *= mean / k
+        total += term
+    return k
+
+
+MEANS = [0.0, 0.004, 0.05, 0.3, 1.0, 2.5, 7.0, 20.0]
+
+
+def test_referral_draws_follow_the_poisson_law():
+    """Many weeks at once (one row each), as the model draws them: each draw is the Poisson quantile."""
+    rng = np.random.default_rng(7)
+    means = np.repeat(MEANS, 50)
+    u = rng.random(means.size)
+    drawn = relationships.poisson_quantile(means, u)
+    expected = np.array([poisson_inverse(m, x) for m, x in zip(means, u, strict=True)])
+    assert drawn.shape == means.shape
+    np.testing.assert_array_equal(drawn, expected)
+
+
+@pytest.mark.parametrize("mean", MEANS)
+def test_referral_draws_average_to_their_mean(mean):
+    """Over evenly spread u, the draws average to the expected count: no referrals lost or invented."""
+    u = (np.arange(20_000) + 0.5) / 20_000
+    drawn = relationships.poisson_quantile(np.full(u.size, mean), u)
+    assert drawn.mean() == pytest.approx(mean, abs=2e-3 + 2e-3 * mean)
+
+
+def test_a_bigger_mean_never_draws_fewer():
+    u = np.linspace(0.001, 0.999, 200)
+    low = relationships.poisson_quantile(np.full(u.size, 0.8), u)
+    high = relationships.poisson_quantile(np.full(u.size, 1.6), u)
+    assert np.all(high >= low) and np.any(high > low)
+
+
+@given(params(RelationshipParams), st.floats(1.0, 250.0))
+# Near the ceiling fading allows, where the fading rate decides the week: 60 people seen one week in
+# ten, 3 h a week in all, fading at 0.6 a year: 3.8 h takes about 148 weeks.
+@example(p=RelationshipParams(hours_per_week=3, people=60, session_minutes=30, decay_per_year=0.6, weeks=156),
+         hours_needed=3.8)
+def test_weeks_to_reach_is_the_first_week_the_model_gets_there(p, hours_needed):
+    """The closed form against the week-by-week closeness of the first person met (average chemistry)."""
+    hours = relationships.closeness_over_time(p, seed=0)[:, 0] / relationships.chemistry(p.people, 0)[0]
+    weeks = relationships.weeks_to_reach(
+        hours_needed, p.hours_per_week / p.people, relationships.contact_share(p), p.decay_per_year)
+    if weeks == math.inf or weeks > p.weeks:
+        assert hours[-1] < hours_needed + 1e-6, f"reached {hours_needed} h by week {p.weeks}, said {weeks}"
+    else:
+        assert hours[weeks - 1] >= hours_needed - 1e-6, (weeks, hours[weeks - 1])
+        if weeks > 1:
+            assert hours[weeks - 2] < hours_needed + 1e-6, (weeks, hours[weeks - 2])
+
+
+@pytest.mark.parametrize(
+    ("hours_per_week", "weeks"), [(1.0, 50), (2.0, 25), (0.5, 100), (3.0, 17), (0.0, math.inf)]
+)
+def test_seen_every_week_the_weeks_are_hours_needed_over_hours_a_week(hours_per_week, weeks):
+    assert relationships.weeks_to_reach(50, hours_per_week) == weeks
+
+
+def test_with_fading_a_stage_out_of_reach_is_never_reached():
+    # a tenth of an hour a week, seen one week in ten, fading at 0.4 a year: the ceiling is under 50 h
+    a = math.exp(-0.4 / 52) ** 0.9
+    ceiling = 0.1 / (1 - a)
+    assert ceiling < 50
+    assert relationships.weeks_to_reach(50, 0.1, contact=0.1, decay_per_year=0.4) == math.inf
+    assert relationships.weeks_to_reach(ceiling * 0.9, 0.1, contact=0.1, decay_per_year=0.4) < math.inf
