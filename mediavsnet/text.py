@@ -21,7 +21,12 @@ def number(value: float, decimals: int = 0) -> str:
 
 
 def count(value: float, unit: str, decimals: int = 0) -> str:
-    """A quantity with its unit in the right number: "1 week", "2.5 hours"."""
+    """A quantity with its unit in the right number: "1 week", "2.5 hours".
+
+    A positive quantity too small to show is "less than 1 person", never "0 people".
+    """
+    if value > 0 and round(value, decimals) == 0:
+        return t("unit.less_than", amount=count(10**-decimals, unit, decimals))
     shown = number(value, decimals)
     one = round(value, decimals) == 1
     return t(f"unit.{unit}.{'one' if one else 'many'}", n=shown)
