@@ -8,11 +8,17 @@ Questions live in the strings table (``mediavsnet/locales/<language>/quiz*.toml`
 as arrays of tables, one array per lesson::
 
     [[quiz.l04]]
+    id = "hall-casual-friend"
     prompt = "..."
     options = [
-      { text = "...", correct = true,  why = "..." },
-      { text = "...", correct = false, why = "..." },
+      { id = "a-year",  text = "...", correct = true,  why = "..." },
+      { id = "a-month", text = "...", correct = false, why = "..." },
     ]
+
+The ids are never shown. They name a question and its options the same way in
+every language, so that the answer key the tests keep apart from the questions
+(``tests/answer_key.toml``) can say which option is right and pin each text and
+explanation to its option.
 
 A quiz can be driven from Python exactly as a learner drives it:
 ``quiz.answer(0, 2)`` picks the third option of the first question.
@@ -37,12 +43,16 @@ class Option:
     text: str
     correct: bool
     why: str
+    #: A stable name for the option, the same in every language (never shown).
+    id: str = ""
 
 
 @dataclass(frozen=True)
 class Question:
     prompt: str
     options: tuple[Option, ...]
+    #: A stable name for the question, the same in every language (never shown).
+    id: str = ""
 
     def __post_init__(self) -> None:
         right = sum(o.correct for o in self.options)
@@ -53,6 +63,9 @@ class Question:
             )
         if any(not o.why.strip() for o in self.options):
             raise ValueError(f"question {self.prompt[:50]!r}: every option needs a 'why'")
+        ids = [o.id for o in self.options if o.id]
+        if len(set(ids)) != len(ids):
+            raise ValueError(f"question {self.prompt[:50]!r}: two options share an id: {ids}")
 
 
 def questions_from_table(key: str) -> tuple[Question, ...]:
@@ -63,11 +76,23 @@ def questions_from_table(key: str) -> tuple[Question, ...]:
     questions = []
     for i, item in enumerate(raw):
         try:
-            options = tuple(Option(o["text"], bool(o["correct"]), o["why"]) for o in item["options"])
-            questions.append(Question(item["prompt"], options))
+            options = tuple(
+                Option(o["text"], bool(o["correct"]), o["why"], _id(o["id"])) for o in item["options"]
+            )
+            questions.append(Question(item["prompt"], options, _id(item["id"])))
         except (KeyError, TypeError) as exc:
             raise ValueError(f"{key}, question {i + 1}: missing or malformed field {exc}") from None
+    ids = [q.id for q in questions]
+    if len(set(ids)) != len(ids):
+        raise ValueError(f"{key}: two questions share an id: {ids}")
     return tuple(questions)
+
+
+def _id(value: object) -> str:
+    """An id as the tables write it: a non-empty string."""
+    if not isinstance(value, str) or not value.strip():
+        raise TypeError(f"'id' must be a non-empty string, not {value!r}")
+    return value
 
 
 def display_order(question: Question) -> list[int]:

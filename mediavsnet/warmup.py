@@ -6,7 +6,9 @@ that many sit on a spectrum. Every item therefore carries an explanation, and
 some explanations say where the other side has a point.
 
 Items live in the strings table (``warmup.items``, an array of tables with
-``text``, ``answer`` = "media" or "networking", and ``why``).
+``id``, ``text``, ``answer`` = "media" or "networking", and ``why``). The id is
+never shown: it names the item the same way in every language, for the answer
+key the tests keep apart from the items (``tests/answer_key.toml``).
 """
 
 from __future__ import annotations
@@ -30,6 +32,8 @@ class Item:
     text: str
     answer: str
     why: str
+    #: A stable name for the item, the same in every language (never shown).
+    id: str = ""
 
     def __post_init__(self) -> None:
         if self.answer not in SIDES:
@@ -42,9 +46,20 @@ def items_from_table(key: str = "warmup.items") -> tuple[Item, ...]:
     """The activities to sort, from the strings table."""
     raw = content(key)
     try:
-        return tuple(Item(i["text"], i["answer"], i["why"]) for i in raw)
+        items = tuple(Item(i["text"], i["answer"], i["why"], _id(i["id"])) for i in raw)
     except (KeyError, TypeError) as exc:
-        raise ValueError(f"{key}: every item needs text, answer and why ({exc})") from None
+        raise ValueError(f"{key}: every item needs id, text, answer and why ({exc})") from None
+    ids = [i.id for i in items]
+    if len(set(ids)) != len(ids):
+        raise ValueError(f"{key}: two items share an id: {ids}")
+    return items
+
+
+def _id(value: object) -> str:
+    """An id as the table writes it: a non-empty string."""
+    if not isinstance(value, str) or not value.strip():
+        raise TypeError(f"'id' must be a non-empty string, not {value!r}")
+    return value
 
 
 class SortingWarmup:

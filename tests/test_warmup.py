@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ipywidgets as widgets
 import pytest
+from answer_key import KEY, LANGUAGES, misplaced
 
 from mediavsnet import palette, strings, warmup
 from mediavsnet.warmup import Item, SortingWarmup
@@ -89,9 +90,19 @@ def test_the_lesson_warmup_round_trip():
     assert w.score == (10, 10, 10)
 
 
-def test_a_malformed_table_fails_clearly(monkeypatch):
-    monkeypatch.setitem(strings.table("en"), "warmup.items", [{"text": "x", "answer": "media"}])
-    with pytest.raises(ValueError, match="every item needs text, answer and why"):
+@pytest.mark.parametrize(
+    ("items", "message"),
+    [
+        ([{"id": "x", "text": "x", "answer": "media"}], "every item needs id, text, answer and why"),
+        ([{"text": "x", "answer": "media", "why": "y"}], "every item needs id, text, answer and why"),
+        ([{"id": "", "text": "x", "answer": "media", "why": "y"}], "'id' must be a non-empty string"),
+        ([{"id": "x", "text": "x", "answer": "media", "why": "y"},
+          {"id": "x", "text": "z", "answer": "networking", "why": "w"}], "two items share an id"),
+    ],
+)
+def test_a_malformed_table_fails_clearly(monkeypatch, items, message):
+    monkeypatch.setitem(strings.table("en"), "warmup.items", items)
+    with pytest.raises(ValueError, match=message):
         warmup.items_from_table()
 
 
@@ -99,3 +110,52 @@ def test_the_kept_tally_counts_both_sides():
     out = warmup.tally(two_items())
     assert out.splitlines()[1].split() == ["Scheduling", "posts", "media"]
     assert out.splitlines()[-1].strip() == "media: 1, networking: 1"
+
+
+# --- the course's sort: the key kept apart from the items --------------------------------
+# An activity moved to the other side, or two activities' explanations swapped, would tell a
+# learner "✓ Agreed" for a sort the course does not make, with a reason about something else.
+
+
+@pytest.fixture(params=LANGUAGES)
+def language(request):
+    strings.set_language(request.param)
+    yield request.param
+    strings.set_language(strings.DEFAULT_LANGUAGE)
+
+
+def test_every_activity_is_in_the_answer_key_and_the_key_has_no_stale_entry(language):
+    in_table = {item.id for item in warmup.items_from_table()}
+    assert in_table == set(KEY["warmup"]), (
+        f"no answer in tests/answer_key.toml for {sorted(in_table - set(KEY['warmup']))}; "
+        f"answers for no activity: {sorted(set(KEY['warmup']) - in_table)}"
+    )
+
+
+@pytest.mark.parametrize("item_id", sorted(KEY["warmup"]))
+def test_each_activity_is_sorted_to_the_side_the_key_names(language, item_id):
+    items = warmup.items_from_table()
+    index = [i.id for i in items].index(item_id)
+    item, side = items[index], KEY["warmup"][item_id]["right"]
+    assert item.answer == side, (
+        f"{item.text!r}: a learner sorting it as {item.answer!r} would be told '✓ Agreed', "
+        f"but the answer key sorts it as {side!r}"
+    )
+    w = warmup.SortingWarmup(items)
+    for choice in warmup.SIDES:
+        w.sort(index, choice)
+        verdict = strings.t("warmup.right") if choice == side else strings.t("warmup.wrong")
+        assert w.feedback(index).startswith(verdict) and w.feedback(index).endswith(item.why)
+
+
+@pytest.mark.parametrize("item_id", sorted(KEY["warmup"]))
+def test_each_text_and_explanation_stays_with_its_activity(language, item_id):
+    items = {i.id: i for i in warmup.items_from_table()}
+    phrases = KEY["warmup"][item_id].get(language)
+    assert phrases, f"tests/answer_key.toml has no {language!r} phrases for {item_id!r}"
+    in_text, in_why = phrases
+    own = items[item_id]
+    others = {k: i for k, i in items.items() if k != item_id}
+    problems = misplaced("text", item_id, own.text, {k: i.text for k, i in others.items()}, in_text)
+    problems += misplaced("explanation", item_id, own.why, {k: i.why for k, i in others.items()}, in_why)
+    assert not problems, "\n".join(problems)
