@@ -134,3 +134,31 @@ def test_the_checker_catches_a_wrong_number_and_an_unchecked_one():
 )
 def test_quantities_read_as_a_learner_reads_them(phrase, low, high):
     assert read_quantity(phrase) == pytest.approx((low, high))
+
+
+# --- named for what a learner would have been told ---------------------------------------
+
+
+def lesson04_at_defaults():
+    from mediavsnet.explorers.time_effort import TimeEffortExplorer
+
+    explorer = TimeEffortExplorer()
+    return explorer, explorer.stated(explorer.compute(explorer.values()))
+
+
+def test_a_line_quoting_the_first_weeks_reach_instead_of_the_last_is_caught():
+    explorer, stated = lesson04_at_defaults()
+    reached = np.asarray(explorer.fig.data[0].y, dtype=float)
+    first, last = f"reached {reached[0]:,.0f} people", f"reached {reached[-1]:,.0f} people"
+    assert first != last and last in explorer.summary
+    problems = check_stated(explorer.summary.replace(last, first), stated)
+    assert any("in the last week" in p for p in problems), problems
+
+
+def test_followers_said_unchanged_when_the_plot_shows_growth_are_caught():
+    explorer, stated = lesson04_at_defaults()
+    followers = np.asarray(explorer.fig.data[1].y, dtype=float)
+    start, end = f"{followers[0]:,.0f}", f"{followers[-1]:,.0f}"
+    assert f"from {start} to {end}" in explorer.summary and start != end
+    problems = check_stated(explorer.summary.replace(f"to {end}", f"to {start}"), stated)
+    assert any(f"to {start}" in p for p in problems), problems
