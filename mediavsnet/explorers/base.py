@@ -25,7 +25,8 @@ at the minimum and maximum of every control, in pairs and at random:
 
 The DOM contract the browser tests rely on: the root is a VBox with the CSS
 class ``mvn-explorer`` (and ``mvn-explorer-<name>``), sliders carry
-``mvn-control`` (and ``mvn-control-<parameter>``), the reset button
+``mvn-control`` (and ``mvn-control-<parameter>``; a choice is buttons with
+``mvn-choice`` as well), the reset button
 ``mvn-reset``, the summary ``mvn-summary`` (a paragraph per line) and the
 error area ``mvn-error``.
 """
@@ -49,6 +50,26 @@ from mediavsnet.strings import t
 PRESETS_DIR = Path(__file__).resolve().parents[1] / "presets"
 
 
+def make_control(spec: ParamSpec, value: float | None = None) -> widgets.Widget:
+    """The control a spec calls for: buttons for a choice, a slider for a number."""
+    control = make_choice(spec, value) if spec.choices else make_slider(spec, value)
+    control.add_class("mvn-control")
+    control.add_class(f"mvn-control-{spec.name}")
+    return control
+
+
+def make_choice(spec: ParamSpec, value: float | None = None) -> widgets.Widget:
+    """Keyboard-usable buttons, one per option, labelled from the strings table; the value is the index."""
+    return widgets.ToggleButtons(
+        options=[(spec.choice_label(i), i) for i in range(len(spec.choices))],
+        value=int(spec.default if value is None else value),
+        description=spec.label,
+        tooltips=[spec.help] * len(spec.choices),
+        style={"description_width": "17em", "button_width": "auto"},
+        layout=widgets.Layout(width="auto"),
+    ).add_class("mvn-choice")
+
+
 def make_slider(spec: ParamSpec, value: float | None = None) -> widgets.Widget:
     """A keyboard-usable slider whose range, step, label and help come from the spec."""
     kind = widgets.IntSlider if spec.integer else widgets.FloatSlider
@@ -66,8 +87,6 @@ def make_slider(spec: ParamSpec, value: float | None = None) -> widgets.Widget:
         layout=widgets.Layout(width="33em"),
         **options,
     )
-    slider.add_class("mvn-control")
-    slider.add_class(f"mvn-control-{spec.name}")
     return slider
 
 
@@ -110,7 +129,7 @@ class Explorer:
             if spec.name in initial:
                 spec.check(initial[spec.name])
         self.controls: dict[str, widgets.Widget] = {
-            s.name: make_slider(s, initial.get(s.name)) for s in self.specs
+            s.name: make_control(s, initial.get(s.name)) for s in self.specs
         }
         self.summary = ""
         self.error = ""

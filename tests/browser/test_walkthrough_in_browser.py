@@ -28,7 +28,16 @@ SAYS_ALL = """([root, expected]) => {
 
 
 def set_value(page, explorer, name: str, value: float) -> None:
-    """Type a value into a slider's readout, as a learner can, and wait until the slider holds it."""
+    """Type a value into a slider's readout (or press a choice's button), as a learner can,
+    and wait until the control holds it."""
+    control = explorer.locator(f".mvn-control-{name}")
+    if "mvn-choice" in control.get_attribute("class").split():
+        option = control.locator("button").nth(int(value))
+        option.focus()
+        page.keyboard.press("Space")
+        page.wait_for_function("(b) => b.classList.contains('mod-active')", arg=option.element_handle(),
+                               timeout=15_000)
+        return
     readout = explorer.locator(f".mvn-control-{name} .widget-readout")
     readout.scroll_into_view_if_needed()
     readout.click()
@@ -43,8 +52,14 @@ def press_reset(page, explorer, cls) -> None:
     button = explorer.locator(".mvn-reset")
     button.focus()
     page.keyboard.press("Enter")
-    for name, value in specs.defaults(cls.specs).items():
-        wait_for_value(page, explorer, name, value, "Reset to defaults")
+    for spec in cls.specs:
+        default = specs.defaults([spec])[spec.name]
+        if spec.choices:
+            option = explorer.locator(f".mvn-control-{spec.name} button").nth(int(default))
+            page.wait_for_function("(b) => b.classList.contains('mod-active')",
+                                   arg=option.element_handle(), timeout=15_000)
+        else:
+            wait_for_value(page, explorer, spec.name, default, "Reset to defaults")
 
 
 def wait_for_value(page, explorer, name: str, value: float, why: str) -> None:
