@@ -27,6 +27,10 @@ class ParamSpec:
     ``integer`` parameters become integer sliders and are drawn as integers.
     ``heavy`` is the value the benchmarks use for the most expensive setting
     (defaults to ``max``).
+    ``choices`` makes a choice among named options (a goal, tracking on or
+    off): the value is the option's index, 0 to len(choices) - 1, so tests and
+    benchmarks sweep it like any whole number, and the learner sees buttons
+    labelled from the strings table (``param.<name>.choice.<option>``).
     """
 
     name: str
@@ -38,8 +42,13 @@ class ParamSpec:
     source: str
     integer: bool = False
     heavy: float | None = None
+    choices: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
+        if self.choices and not (self.integer and self.min == 0 and self.step == 1
+                                 and self.max == len(self.choices) - 1):
+            last = len(self.choices) - 1
+            raise ValueError(f"spec {self.name}: a choice is a whole number from 0 to {last}")
         if not self.min <= self.default <= self.max:
             raise ValueError(
                 f"spec {self.name}: default {self.default} outside [{self.min}, {self.max}]"
@@ -56,6 +65,10 @@ class ParamSpec:
     def help(self) -> str:
         """One sentence saying what the parameter means in the world."""
         return t(f"param.{self.name}.help")
+
+    def choice_label(self, index: int) -> str:
+        """The learner-facing name of option ``index`` of a choice."""
+        return t(f"param.{self.name}.choice.{self.choices[index]}")
 
     @property
     def heaviest(self) -> float:

@@ -73,11 +73,11 @@ def focus_or_spread(
         rows.append([
             text.count(n, "person"),
             text.number(each * 60),
-            text.number(result.closeness[-1].mean()),
+            text.number(result.total_hours / n, text.decimals_for(result.total_hours / n)),
             f"{result.close[-1]} / {result.friend[-1]} / {result.casual[-1]}",
             text.number(result.acquaintance[-1]),
         ])
-    header = [t("tables.spread_over"), t("tables.minutes_each"), t("tables.mean_hours"),
+    header = [t("tables.spread_over"), t("tables.minutes_each"), t("tables.hours_each"),
               t("tables.close_friend_casual"), t("tables.acquaintances")]
     title = t("tables.focus_title", hours=text.hours(hours_per_week), weeks=text.duration(weeks))
     return title + "\n" + _table(header, rows)

@@ -21,16 +21,25 @@ def number(value: float, decimals: int = 0) -> str:
 
 
 def count(value: float, unit: str, decimals: int = 0) -> str:
-    """A quantity with its unit in the right number: "1 week", "2.5 hours"."""
+    """A quantity with its unit in the right number: "1 week", "2.5 hours".
+
+    A positive quantity too small to show is "less than 1 person", never "0 people".
+    """
+    if value > 0 and round(value, decimals) == 0:
+        return t("unit.less_than", amount=count(10**-decimals, unit, decimals))
     shown = number(value, decimals)
     one = round(value, decimals) == 1
     return t(f"unit.{unit}.{'one' if one else 'many'}", n=shown)
 
 
+def decimals_for(value: float) -> int:
+    """One decimal under ten when it is not whole ("2.5", "4", "312"), none otherwise."""
+    return 1 if abs(value) < 10 and round(value, 1) != round(value) else 0
+
+
 def few(value: float, unit: str) -> str:
     """A quantity that may be fractional: one decimal under ten ("2.5 hours", "4 posts")."""
-    fractional = abs(value) < 10 and round(value, 1) != round(value)
-    return count(value, unit, 1 if fractional else 0)
+    return count(value, unit, decimals_for(value))
 
 
 def hours(value: float) -> str:

@@ -22,6 +22,7 @@ ALL_SPECS = posting.SPECS + relationships.SPECS + time_budget.SPECS
 def test_every_spec_has_words_a_source_and_a_default_on_its_grid():
     for spec in ALL_SPECS:
         assert spec.label and spec.help and spec.source.strip()
+        assert all(spec.choice_label(i) for i in range(len(spec.choices))), spec.name
         assert spec.min <= spec.default <= spec.max
         steps = (spec.default - spec.min) / spec.step
         assert abs(steps - round(steps)) < 1e-9, spec.name
@@ -44,6 +45,8 @@ def test_every_string_key_the_code_uses_exists():
         used |= set(re.findall(r"\bt\(\s*f?'([^']+)'", source))
     assert len(used) > 20  # the scan found the code's keys
     keys = strings.table().keys()
+    # A choice's option names are checked spec by spec (above): no choice may exist without them.
+    used = {key for key in used if ".choice." not in key}
     for key in used:
         pattern = re.sub(r"\{[^}]+\}", "[^.]+", key).replace(".", r"\.")
         assert any(re.fullmatch(pattern, k) for k in keys), f"t({key!r}) has no string"
@@ -110,3 +113,18 @@ def test_family_table_marks_networking_as_one_type():
     assert len(types) == 6
     marked = [line for line in family.table().splitlines() if "social networking" in line]
     assert len(marked) == 1 and marked[0].startswith("Networking")
+
+
+def test_a_choice_is_buttons_whose_value_is_the_option_index(monkeypatch):
+    from mediavsnet.explorers.base import make_control
+    from mediavsnet.specs import ParamSpec
+
+    words = {"param.goal.label": "Goal", "param.goal.help": "What you judge by.",
+             "param.goal.choice.buzz": "Buzz", "param.goal.choice.network": "Network"}
+    monkeypatch.setattr(strings, "table", lambda language="en": words)
+    spec = ParamSpec("goal", "", 0, 1, 1, 1, "Assumption", integer=True, choices=("buzz", "network"))
+    control = make_control(spec)
+    assert control.options == (("Buzz", 0), ("Network", 1)) and control.value == 1
+    assert {"mvn-control", "mvn-control-goal", "mvn-choice"} <= set(control._dom_classes)
+    with pytest.raises(ValueError, match="a choice is a whole number from 0 to 1"):
+        ParamSpec("goal", "", 0, 2, 1, 1, "Assumption", integer=True, choices=("buzz", "network"))

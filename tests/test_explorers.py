@@ -238,3 +238,23 @@ def test_the_two_sides_use_the_course_palette(explorer):
 
     assert explorer.fig.data[0].line.color == palette.MEDIA
     assert explorer.fig.data[4].fillcolor == palette.NETWORKING
+
+
+def test_the_reset_button_puts_every_control_back_and_forgets_the_preset(explorer):
+    fresh = TimeEffortExplorer()
+    explorer.picker.value = explorer.presets[0]["name"]
+    explorer.set(people=60, fatigue=0.8, decay_per_year=0.5)
+    button = explorer.widget.children[0].children[-1]
+    assert "mvn-reset" in button._dom_classes and button.description == "Reset to defaults"
+    button.click()  # what Enter or Space does on the focused button
+    assert explorer.values() == specs.defaults(TimeEffortExplorer.specs) == fresh.values()
+    assert explorer.summary == fresh.summary and digest(explorer) == digest(fresh)
+    assert explorer.picker.value == ""
+
+
+def test_a_preset_sets_every_control_it_does_not_name_to_its_default(explorer):
+    preset = explorer.presets[0]
+    explorer.set(fatigue=0.8, session_minutes=90, start_followers=20_000)
+    explorer.apply_preset(preset["name"])
+    expected = {**specs.defaults(TimeEffortExplorer.specs), **preset["values"]}
+    assert explorer.values() == expected, "leftover settings changed what the preset shows"

@@ -10,10 +10,25 @@ Every explorer can be driven without a browser: ``explorer.set(name=value)``
 does what moving a slider does; ``explorer.fig.data``, ``explorer.summary``
 and ``explorer.error`` say what the learner would see.
 
+Every explorer has a "Reset to defaults" button (``explorer.reset()``), so
+lesson text can always start from a known state: a learner who followed the
+last bullet does not carry its settings into the next exercise.
+
+What an explorer promises at every setting, not only at the defaults, it
+declares, and the edge tests (tests/test_explorer_edges.py) hold it to that
+at the minimum and maximum of every control, in pairs and at random:
+
+- ``invariants(result)``: named truths about the world that must hold (a
+  week's reach never exceeds the active followers, say);
+- ``stated(result)``: every number its lines state, each with the figure's
+  point or the model's value it must equal.
+
 The DOM contract the browser tests rely on: the root is a VBox with the CSS
 class ``mvn-explorer`` (and ``mvn-explorer-<name>``), sliders carry
-``mvn-control`` (and ``mvn-control-<parameter>``), the summary ``mvn-summary``
-(a paragraph per line) and the error area ``mvn-error``.
+``mvn-control`` (and ``mvn-control-<parameter>``; a choice is buttons with
+``mvn-choice`` as well), the reset button
+``mvn-reset``, the summary ``mvn-summary`` (a paragraph per line) and the
+error area ``mvn-error``.
 """
 
 from __future__ import annotations
@@ -27,12 +42,32 @@ from typing import Any, ClassVar
 import ipywidgets as widgets
 import plotly.graph_objects as go
 
-from mediavsnet.specs import ParamSpec
+from mediavsnet.specs import ParamSpec, defaults
 from mediavsnet.strings import t
 
 #: Presets are data shipped inside the package, so every kind of install finds them
 #: (an editable one for course authors, a regular one as Binder makes).
 PRESETS_DIR = Path(__file__).resolve().parents[1] / "presets"
+
+
+def make_control(spec: ParamSpec, value: float | None = None) -> widgets.Widget:
+    """The control a spec calls for: buttons for a choice, a slider for a number."""
+    control = make_choice(spec, value) if spec.choices else make_slider(spec, value)
+    control.add_class("mvn-control")
+    control.add_class(f"mvn-control-{spec.name}")
+    return control
+
+
+def make_choice(spec: ParamSpec, value: float | None = None) -> widgets.Widget:
+    """Keyboard-usable buttons, one per option, labelled from the strings table; the value is the index."""
+    return widgets.ToggleButtons(
+        options=[(spec.choice_label(i), i) for i in range(len(spec.choices))],
+        value=int(spec.default if value is None else value),
+        description=spec.label,
+        tooltips=[spec.help] * len(spec.choices),
+        style={"description_width": "17em", "button_width": "auto"},
+        layout=widgets.Layout(width="auto"),
+    ).add_class("mvn-choice")
 
 
 def make_slider(spec: ParamSpec, value: float | None = None) -> widgets.Widget:
@@ -52,8 +87,6 @@ def make_slider(spec: ParamSpec, value: float | None = None) -> widgets.Widget:
         layout=widgets.Layout(width="33em"),
         **options,
     )
-    slider.add_class("mvn-control")
-    slider.add_class(f"mvn-control-{spec.name}")
     return slider
 
 
@@ -96,7 +129,7 @@ class Explorer:
             if spec.name in initial:
                 spec.check(initial[spec.name])
         self.controls: dict[str, widgets.Widget] = {
-            s.name: make_slider(s, initial.get(s.name)) for s in self.specs
+            s.name: make_control(s, initial.get(s.name)) for s in self.specs
         }
         self.summary = ""
         self.error = ""
@@ -131,6 +164,17 @@ class Explorer:
         """A few plain sentences saying what the figure now shows, one paragraph per line."""
         raise NotImplementedError
 
+    def invariants(self, result: Any) -> dict[str, bool]:
+        """Truths about the world that must hold at every setting, by a name a person can read."""
+        return {}
+
+    def stated(self, result: Any) -> list[tuple[str, float]]:
+        """Every number the lines state: a regular expression whose first group finds the
+        quantity as written ("1,270", "3 hours 15 minutes", "2 years"), and the value it must
+        equal, read from the figure (or the model's result where the figure does not show it),
+        never from ``describe``'s own arithmetic. Hours are in hours, horizons in weeks."""
+        return []
+
     # --- shared behaviour ----------------------------------------------------------------
     def values(self) -> dict[str, float]:
         """The current value of every control, by parameter name."""
@@ -156,13 +200,18 @@ class Explorer:
             self._holding = False
         self.update()
 
+    def reset(self) -> None:
+        """Every control back to its default (the values in the lesson's sources table)."""
+        self.set(**defaults(self.specs))
+
     def apply_preset(self, preset_name: str) -> None:
-        """Set every control a named preset lists."""
+        """Set every control a named preset lists, and every other one to its default,
+        so a preset means the same whatever the learner did before."""
         for preset in self.presets:
             if preset["name"] == preset_name:
                 self._in_preset = True
                 try:
-                    self.set(**preset["values"])
+                    self.set(**{**defaults(self.specs), **preset["values"]})
                 finally:
                     self._in_preset = False
                 return
@@ -206,9 +255,10 @@ class Explorer:
     def _layout(self) -> widgets.VBox:
         main = [self.controls[s.name] for s in self.specs if s.name not in self.advanced]
         extra = [self.controls[s.name] for s in self.specs if s.name in self.advanced]
-        rows: list[widgets.Widget] = []
+        top: list[widgets.Widget] = [self._reset_button()]
         if self.picker is not None:
-            rows.append(self.picker)
+            top.insert(0, self.picker)
+        rows: list[widgets.Widget] = [widgets.HBox(top)]
         rows.append(widgets.Box(main, layout=widgets.Layout(display="flex", flex_flow="row wrap")))
         if extra:
             more = widgets.Accordion(
@@ -218,6 +268,14 @@ class Explorer:
             rows.append(more)
         rows += [self.fig, self._summary_html, self._error_html]
         return widgets.VBox(rows)
+
+    def _reset_button(self) -> widgets.Button:
+        """A real button: Tab reaches it, Enter or Space presses it."""
+        button = widgets.Button(description=t("explorer.reset"), tooltip=t("explorer.reset_help"),
+                                icon="undo", layout=widgets.Layout(width="auto"))
+        button.add_class("mvn-reset")
+        button.on_click(lambda _button: self.reset())
+        return button
 
     def _preset_picker(self) -> widgets.Widget:
         picker = widgets.Dropdown(

@@ -17,8 +17,9 @@ from plotly.subplots import make_subplots
 
 from mediavsnet import palette, text
 from mediavsnet.explorers.base import Explorer
-from mediavsnet.models import relationships, time_budget
+from mediavsnet.models import posting, relationships, time_budget
 from mediavsnet.models.time_budget import TimeBudgetParams, TimeBudgetResult
+from mediavsnet.specs import specs_by_name
 from mediavsnet.strings import t
 
 
@@ -99,10 +100,106 @@ class TimeEffortExplorer(Explorer):
     def describe(self, result: TimeBudgetResult) -> str:
         return summarize(result)
 
+    def invariants(self, result: TimeBudgetResult) -> dict[str, bool]:
+        p, media, net = result.params, result.media, result.networking
+        posting_params = p.posting_params()
+        stages = sum(getattr(net, stage) for stage in relationships.STAGES)
+        rarest = posting.FATIGUE_MEASURED_POSTS_PER_WEEK[0]
+        strongest = specs_by_name(posting.SPECS)["fatigue"].max
+        best_post = posting_params.engagement_pct / 100 * posting.fatigue_factor(rarest, strongest)
+        posting_something = media.posts_per_week > 0 and posting_params.discovery_per_post > 0
+        return {
+            "a week's reach is among the active followers": bool(
+                np.all(media.reached <= media.active + 1e-9)
+            ),
+            "active followers are among the followers": bool(np.all(media.active <= media.followers + 1e-9)),
+            "a page that posts grows from zero followers": (
+                not (p.start_followers == 0 and posting_something and p.weeks > 1)
+                or bool(media.followers[-1] > 0)
+            ),
+            "no post earns more than the fatigue law allows at its rarest measured rate": (
+                posting.engagement_per_post(media.posts_per_week, posting_params.engagement_pct, p.fatigue)
+                <= best_post + 1e-15
+            ),
+            "followers stay within the potential audience": bool(
+                np.all(media.followers <= max(posting_params.potential_audience, p.start_followers) + 1e-6)
+            ),
+            "everyone counted in a stage has been met": bool(np.all(stages <= p.people)),
+            "no more close friends than Dunbar's sympathy group": bool(
+                np.all(net.close <= relationships.CLOSE_LAYER)
+            ),
+            "the two sides spend exactly the budget": bool(
+                np.isclose(media.total_hours + net.total_hours, p.weekly_hours * p.weeks)
+            ),
+        }
+
+    def stated(self, result: TimeBudgetResult) -> list[tuple[str, float]]:
+        p, media, net = result.params, result.media, result.networking
+        reached, followers, *stages = self.fig.data
+        last = {stage: float(trace.y[-1]) for stage, trace in zip(relationships.STAGES, stages, strict=True)}
+        numbers = [
+            (r"^After (.+?) at", float(reached.x[-1])),
+            (r"at (.+?) a week:", p.weekly_hours),
+            (r"a week: (.+?) posting", p.media_hours),
+            (r"posting, (.+?) one-to-one\.", p.networking_hours),
+            (r"followers (?:went|fell) from ([\d,]+)", float(followers.y[0])),
+            (r"followers (?:went|fell) from [\d,]+ to ([\d,]+)", float(followers.y[-1])),
+        ]
+        if media.followers[-1] < p.start_followers:
+            posting_params = p.posting_params()
+            numbers += [
+                (r"fewer came than the (.+?) % a year", posting_params.churn_pct_per_year),
+                (r"assumed to be (.+?) people", float(posting_params.potential_audience)),
+            ]
+        if p.media_hours > 0:
+            numbers.append((r"^Posting, (.+?) in all", float(media.hours.sum())))
+            if media.posts_per_week >= 1:
+                numbers += [
+                    (r"in all: (.+?) posts? a week", media.posts_per_week),
+                    (r"a week reached (.+?) (?:person|people) in the last week", float(reached.y[-1])),
+                    (r"of its (.+?) active followers", float(media.active[-1])),
+                ]
+            else:
+                numbers += [
+                    (r"in all: (1) post every", 1.0),
+                    (r"1 post every (.+?),", 1 / media.posts_per_week),
+                    (r"each shown to about (.+?) (?:person|people)", float(media.per_post_reach[-1])),
+                ]
+        if p.networking_hours > 0:
+            numbers += [
+                (r"^One-to-one with (.+?) (?:person|people),", float(p.people)),
+                (r"(?:people|person), (.+?) in all:", float(net.hours.sum())),
+                (r"in all: (.+?) close friends?,", last["close"]),
+                (r"close friends?, ([\d,]+) friends?,", last["friend"]),
+                (r"friends?, ([\d,]+) casual friends? and", last["casual"]),
+                (r"casual friends? and (.+?) acquaintances?,", last["acquaintance"]),
+                (r"who sent (.+?) referrals?\.", float(net.total_referrals)),
+            ]
+            if net.contact < 1:
+                unmet = int((net.closeness[-1] <= 0).sum())
+                numbers += [
+                    (r"(?:waits about|only every) (.+?)(?: between conversations|, longer)", 1 / net.contact),
+                    (r"took away (.+?) of closeness", net.faded_hours),
+                ]
+                if unmet:
+                    numbers += [
+                        (r"longer than the (.+?) shown", float(p.weeks)),
+                        (r"shown, so (.+?) never", float(unmet)),
+                    ]
+            each = p.networking_hours / p.people
+            if each >= INTENSE_HOURS_PER_PERSON:
+                numbers.append((r"fades; (.+?) a week with each", each))
+        return numbers
+
+
+#: Hours a week with one person beyond which the time is less like networking than
+#: like working or living together. Assumption: a full working day a week.
+INTENSE_HOURS_PER_PERSON = 8.0
+
 
 def summarize(result: TimeBudgetResult) -> str:
     """The explorer's lines: the budget, what posting bought, what one-to-one time built."""
-    p, media, net = result.params, result.media, result.networking
+    p = result.params
     budget = t(
         "time_effort.summary_budget",
         weeks=text.duration(p.weeks),
@@ -110,43 +207,73 @@ def summarize(result: TimeBudgetResult) -> str:
         media_hours=text.clock(p.media_hours),
         networking_hours=text.clock(p.networking_hours),
     )
-    followers = {"start": text.number(p.start_followers), "followers": text.number(media.followers[-1])}
-    if p.media_hours > 0:
-        posting = t(
-            "time_effort.summary_media",
-            posts=text.few(media.posts_per_week, "post"),
-            reached=text.count(media.reached[-1], "person"),
-            media_total=text.hours(media.total_hours),
-            **followers,
-        )
-    else:
-        posting = t("time_effort.summary_media_none", **followers)
-    if p.networking_hours > 0:
-        one_to_one = t(
-            "time_effort.summary_networking",
-            people=text.count(p.people, "person"),
-            close=text.count(net.close[-1], "close_friend"),
-            friends=text.count(net.friend[-1], "friend"),
-            casual=text.count(net.casual[-1], "casual_friend"),
-            acquaintances=text.count(net.acquaintance[-1], "acquaintance"),
-            referrals=text.count(net.total_referrals, "referral"),
-            networking_total=text.hours(net.total_hours),
-            rhythm=rhythm(net),
-        )
-    else:
-        one_to_one = t("time_effort.summary_networking_none")
-    return "\n".join((budget, posting, one_to_one))
+    return "\n".join((budget, posting_line(result), networking_line(result)))
 
 
-def rhythm(net: relationships.RelationshipResult) -> str:
-    """How often each person is seen, and so whether fading matters at all."""
-    if net.contact >= 1:
-        return t("time_effort.rhythm_weekly")
-    return t(
-        "time_effort.rhythm_gaps",
-        gap=text.few(1 / net.contact, "week"),
-        faded=text.hours(net.faded_hours),
+def posting_line(result: TimeBudgetResult) -> str:
+    """What the posting hours bought: how often a post goes out, whom it reached, the followers."""
+    p, media = result.params, result.media
+    start, end = float(p.start_followers), float(media.followers[-1])
+    followers = t(
+        "time_effort.followers_fell" if text.number(end) != text.number(start) and end < start
+        else "time_effort.followers_went",
+        start=text.number(start),
+        end=text.number(end),
+        churn=text.number(p.posting_params().churn_pct_per_year),
+        audience=text.number(p.posting_params().potential_audience),
     )
+    if p.media_hours <= 0:
+        return t("time_effort.summary_media_none", followers=followers)
+    n = media.posts_per_week
+    if n >= 1:
+        rate = t(
+            "time_effort.posting_weekly",
+            posts=text.few(n, "post"),
+            reached=text.count(media.reached[-1], "person"),
+            active=text.number(media.active[-1]),
+        )
+    else:
+        rate = t(
+            "time_effort.posting_rare",
+            every=text.few(1 / n, "week"),
+            reached=text.count(media.per_post_reach[-1], "person"),
+        )
+    return t("time_effort.summary_media", media_total=text.hours(media.total_hours), rate=rate,
+             followers=followers)
+
+
+def networking_line(result: TimeBudgetResult) -> str:
+    """What the one-to-one hours built, stage by stage, and how often each person is seen."""
+    p, net = result.params, result.networking
+    if p.networking_hours <= 0:
+        return t("time_effort.summary_networking_none")
+    return t(
+        "time_effort.summary_networking",
+        people=text.count(p.people, "person"),
+        close=text.count(net.close[-1], "close_friend"),
+        friends=text.count(net.friend[-1], "friend"),
+        casual=text.count(net.casual[-1], "casual_friend"),
+        acquaintances=text.count(net.acquaintance[-1], "acquaintance"),
+        referrals=text.count(net.total_referrals, "referral"),
+        networking_total=text.hours(net.total_hours),
+        rhythm=rhythm(net, p),
+    )
+
+
+def rhythm(net: relationships.RelationshipResult, p: TimeBudgetParams) -> str:
+    """How often each person is seen, whether fading matters, and who was never met."""
+    each = p.networking_hours / p.people
+    if net.contact >= 1:
+        if each >= INTENSE_HOURS_PER_PERSON:
+            return t("time_effort.rhythm_intense", each=text.hours(each))
+        return t("time_effort.rhythm_weekly")
+    gap = text.few(1 / net.contact, "week")
+    faded = text.hours(net.faded_hours)
+    unmet = int((net.closeness[-1] <= 0).sum())
+    if unmet:
+        return t("time_effort.rhythm_unmet", gap=gap, horizon=text.duration(p.weeks),
+                 unmet=text.count(unmet, "person"), faded=faded)
+    return t("time_effort.rhythm_gaps", gap=gap, faded=faded)
 
 
 def count_axis(top: float) -> dict[str, object]:

@@ -119,7 +119,7 @@ def test_notebook_runs_renders_and_responds(page, lab, notebook):
         before_summary = summary.inner_text()
         assert before_plot
 
-        handle = explorer.locator(".mvn-control .noUi-handle").first
+        handle = explorer.locator(".mvn-control .noUi-handle").first  # the first slider
         handle.focus()
         page.keyboard.press("ArrowRight")
         before = [before_plot, before_summary]
@@ -145,17 +145,22 @@ def test_every_control_of_every_explorer_works_in_the_browser(page, lab, noteboo
             header.click()
         for name, value in explorer_class(explorer).lively.items():
             type_value(page, explorer, name, value)
-        handles = explorer.locator(".mvn-control .noUi-handle")
-        assert handles.count() == explorer.locator(".mvn-control").count()
-        for j in range(handles.count()):
-            handle = handles.nth(j)
-            handle.scroll_into_view_if_needed()
-            assert handle.is_visible(), f"control {j} is hidden after opening every folded section"
-            at_max = handle.get_attribute("aria-valuenow") == handle.get_attribute("aria-valuemax")
-            label = explorer.locator(".mvn-control").nth(j).inner_text().split("\n")[0]
-            key = "ArrowLeft" if at_max else "ArrowRight"
+        controls = explorer.locator(".mvn-control")
+        for j in range(controls.count()):
+            control = controls.nth(j)
+            control.scroll_into_view_if_needed()
+            assert control.is_visible(), f"control {j} is hidden after opening every folded section"
+            label = control.inner_text().split("\n")[0]
             before = snapshot(explorer)
-            handle.focus()
+            if "mvn-choice" in control.get_attribute("class").split():
+                # A choice: Tab to an option that is not chosen and press Space.
+                option = control.locator("button:not(.mod-active)").first
+                key, target = "Space", option
+            else:
+                handle = control.locator(".noUi-handle")
+                at_max = handle.get_attribute("aria-valuenow") == handle.get_attribute("aria-valuemax")
+                key, target = ("ArrowLeft" if at_max else "ArrowRight"), handle
+            target.focus()
             page.keyboard.press(key)
             wait_for_change(page, explorer, before, "plot or summary", f"{key} on {label!r}")
             assert explorer.locator(".mvn-error").inner_text().strip() == "", f"control {j}"

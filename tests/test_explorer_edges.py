@@ -1,0 +1,164 @@
+"""Every explorer tells the truth at every setting a learner can reach, not only at the defaults.
+
+A learner drags sliders to their ends. For every explorer in the course, this
+drives every control to its minimum and maximum, alone and in pairs, and then
+at random settings, and asks at each stop:
+
+- no error is shown and every plotted number is finite;
+- every invariant the explorer declares (``Explorer.invariants``) holds;
+- every number its lines state equals the figure's point or the model's value
+  it describes (``Explorer.stated``), and no number in the lines goes unchecked.
+
+A new explorer gets all of this by declaring its invariants and its stated
+numbers; nothing here names a lesson.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+import numpy as np
+import pytest
+from explorer_checks import check_stated, read_quantity
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from strategies import value
+
+from mediavsnet.explorers import EXPLORERS
+
+CLASSES = list(EXPLORERS.values())
+
+
+def falsehoods(explorer) -> list[str]:
+    """Everything untrue or broken in what the explorer shows right now."""
+    problems = [f"error shown: {explorer.error}"] if explorer.error else []
+    for trace in explorer.fig.data:
+        for axis in ("x", "y"):
+            data = np.asarray(getattr(trace, axis), dtype=float)
+            if data.size == 0 or not np.all(np.isfinite(data)):
+                problems.append(f"trace {trace.name!r}: {axis} is empty or not finite")
+    result = explorer.compute(explorer.values())
+    problems += [f"invariant broken: {name}" for name, ok in explorer.invariants(result).items() if not ok]
+    problems += check_stated(explorer.summary, explorer.stated(result))
+    return problems
+
+
+def assert_truthful(explorer, where: str) -> None:
+    problems = falsehoods(explorer)
+    assert not problems, f"at {where} ({explorer.values()}):\n  " + "\n  ".join(problems)
+
+
+def extremes(spec) -> tuple[float, float]:
+    return (int(spec.min), int(spec.max)) if spec.integer else (spec.min, spec.max)
+
+
+@pytest.mark.parametrize("cls", CLASSES, ids=lambda c: c.name)
+def test_every_explorer_declares_what_it_promises(cls):
+    explorer = cls()
+    result = explorer.compute(explorer.values())
+    assert explorer.invariants(result), f"{cls.name} declares no invariants"
+    assert explorer.stated(result), f"{cls.name} declares none of the numbers its lines state"
+    assert_truthful(explorer, "the defaults")
+
+
+@pytest.mark.parametrize("cls", CLASSES, ids=lambda c: c.name)
+def test_every_control_at_each_end(cls):
+    explorer = cls()
+    for spec in cls.specs:
+        for end in extremes(spec):
+            explorer.reset()
+            explorer.set(**{spec.name: end})
+            assert_truthful(explorer, f"{spec.name} = {end}")
+
+
+@pytest.mark.parametrize("cls", CLASSES, ids=lambda c: c.name)
+def test_every_pair_of_controls_at_their_ends(cls):
+    explorer = cls()
+    for first, second in itertools.combinations(cls.specs, 2):
+        for a, b in itertools.product(extremes(first), extremes(second)):
+            explorer.reset()
+            explorer.set(**{first.name: a, second.name: b})
+            assert_truthful(explorer, f"{first.name} = {a}, {second.name} = {b}")
+
+
+@pytest.mark.parametrize("cls", CLASSES, ids=lambda c: c.name)
+def test_random_settings(cls):
+    explorer = cls()
+
+    @settings(max_examples=120)
+    @given(st.fixed_dictionaries({s.name: value(s) for s in cls.specs}))
+    def check(values):
+        explorer.set(**values)
+        assert_truthful(explorer, "a random setting")
+
+    check()
+
+
+@pytest.mark.parametrize("cls", CLASSES, ids=lambda c: c.name)
+def test_reset_restores_the_defaults_exactly(cls):
+    fresh = cls()
+    explorer = cls(**{s.name: extremes(s)[1] for s in cls.specs})
+    explorer.reset()
+    assert explorer.values() == fresh.values()
+    assert explorer.summary == fresh.summary
+    assert [list(t.y) for t in explorer.fig.data] == [list(t.y) for t in fresh.fig.data]
+
+
+# --- the checker itself must be able to fail -------------------------------------------
+
+
+def test_the_checker_catches_a_wrong_number_and_an_unchecked_one():
+    cls = CLASSES[0]
+    explorer = cls()
+    result = explorer.compute(explorer.values())
+    stated = explorer.stated(result)
+    assert check_stated(explorer.summary, stated) == []
+    lines = explorer.summary.splitlines()
+    first_number = re.search(r"\d[\d,]*", lines[1]).group(0)
+    doctored = "\n".join([lines[0], lines[1].replace(first_number, "9,999", 1), *lines[2:]])
+    assert check_stated(doctored, stated), "a wrong number went unnoticed"
+    assert check_stated(explorer.summary + "\nAnd 42 more.", stated), "an undeclared number went unnoticed"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "low", "high"),
+    [
+        ("1,270", 1269.5, 1270.5),
+        ("2.5 hours", 2.45, 2.55),
+        ("3 hours 15 minutes", 3.25 - 1 / 120, 3.25 + 1 / 120),
+        ("45 minutes", 0.75 - 1 / 120, 0.75 + 1 / 120),
+        ("2 years", 104, 104),
+        ("less than 1 person", 0, 1),
+    ],
+)
+def test_quantities_read_as_a_learner_reads_them(phrase, low, high):
+    assert read_quantity(phrase) == pytest.approx((low, high))
+
+
+# --- named for what a learner would have been told ---------------------------------------
+
+
+def lesson04_at_defaults():
+    from mediavsnet.explorers.time_effort import TimeEffortExplorer
+
+    explorer = TimeEffortExplorer()
+    return explorer, explorer.stated(explorer.compute(explorer.values()))
+
+
+def test_a_line_quoting_the_first_weeks_reach_instead_of_the_last_is_caught():
+    explorer, stated = lesson04_at_defaults()
+    reached = np.asarray(explorer.fig.data[0].y, dtype=float)
+    first, last = f"reached {reached[0]:,.0f} people", f"reached {reached[-1]:,.0f} people"
+    assert first != last and last in explorer.summary
+    problems = check_stated(explorer.summary.replace(last, first), stated)
+    assert any("in the last week" in p for p in problems), problems
+
+
+def test_followers_said_unchanged_when_the_plot_shows_growth_are_caught():
+    explorer, stated = lesson04_at_defaults()
+    followers = np.asarray(explorer.fig.data[1].y, dtype=float)
+    start, end = f"{followers[0]:,.0f}", f"{followers[-1]:,.0f}"
+    assert f"from {start} to {end}" in explorer.summary and start != end
+    problems = check_stated(explorer.summary.replace(f"to {end}", f"to {start}"), stated)
+    assert any(f"to {start}" in p for p in problems), problems
