@@ -139,12 +139,18 @@ def test_every_slider_reads_out_its_value_with_its_steps_decimals(cls):
 def test_the_layout_puts_the_main_controls_first_and_folds_the_others(cls):
     explorer = cls()
     rows = explorer.widget.children
-    start = 1 if explorer.picker is not None else 0
+    top = list(rows[0].children)  # the preset menu (if any), then Reset
+    reset = top[-1]
+    assert isinstance(reset, widgets.Button) and "mvn-reset" in reset._dom_classes
+    assert reset.description == t("explorer.reset")
     if explorer.picker is not None:
-        assert rows[0] is explorer.picker
+        assert top[0] is explorer.picker and len(top) == 2
         assert explorer.picker.description == t("explorer.preset")
         assert [o[0] for o in explorer.picker.options] == [""] + [p["name"] for p in explorer.presets]
-    main = [c for c in rows[start].children]
+    else:
+        assert len(top) == 1
+    start = 1
+    main = list(rows[start].children)
     assert main == [explorer.controls[s.name] for s in cls.specs if s.name not in cls.advanced]
     if cls.advanced:
         folded = rows[start + 1]
