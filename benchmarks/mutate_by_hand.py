@@ -127,7 +127,8 @@ MUTATIONS = [
         ("reached {reached} in the last week", "reached {reached} in the first week"),
     ), "'reached 391 people in the first week' (the first week reached 373)"),
     Mutation("posting-line-followers-backwards", EXPLORER_WORDS, (
-        ("and followers went from {start} to {followers}", "and followers went from {followers} to {start}"),
+        ('followers_went = "followers went from {start} to {end}"',
+         'followers_went = "followers went from {end} to {start}"'),
     ), "'followers went from 1,051 to 1,000' (they grew)"),
     Mutation("close-friends-unit", UNITS, (
         ('[unit.close_friend]\none = "{n} close friend"\nmany = "{n} close friends"',
@@ -180,7 +181,8 @@ MUTATIONS = [
         ('reached=text.count(media.reached[-1], "person")', 'reached=text.count(media.reached[0], "person")'),
     ), "'reached 373 people in the last week' where the plot's last week shows 391"),
     Mutation("summary-followers-unchanged", EXPLORER, (
-        ('"followers": text.number(media.followers[-1])}', '"followers": text.number(p.start_followers)}'),
+        ("start, end = float(p.start_followers), float(media.followers[-1])",
+         "start, end = float(p.start_followers), float(p.start_followers)"),
     ), "'followers went from 1,000 to 1,000' where the plot ends at 1,051"),
     Mutation("update-outside-batch", BASE, (
         ("            with self.fig.batch_update():\n                self.draw(result)",
