@@ -23,10 +23,12 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import fnmatch
 import os
 import re
 import subprocess
 import sys
+import tomllib
 from collections import Counter, defaultdict
 from pathlib import Path
 
@@ -73,6 +75,28 @@ def summary(results: dict[str, str]) -> tuple[str, int]:
     return "\n".join(lines), missed_total
 
 
+def refresh_unmutated_files() -> int:
+    """Copy the package's files that mutmut does not mutate into mutants/ when they changed.
+
+    mutmut regenerates a mutated file when its source changes, but copies the
+    package's other files (the strings table, presets, modules it does not
+    mutate) only once: without this, a run after editing the strings table would
+    test against the old words.
+    """
+    only = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["tool"]["mutmut"]["only_mutate"]
+    copied = 0
+    for source in (ROOT / "mediavsnet").rglob("*"):
+        relative = source.relative_to(ROOT)
+        mutated = source.suffix == ".py" and any(fnmatch.fnmatch(str(relative), p) for p in only)
+        target = ROOT / "mutants" / relative
+        if source.is_file() and not mutated and "__pycache__" not in source.parts:
+            if not target.exists() or target.read_bytes() != source.read_bytes():
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(source.read_bytes())
+                copied += 1
+    return copied
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--code", nargs="*", default=[], help="mutmut name patterns (default: all)")
@@ -85,6 +109,8 @@ def main() -> int:
     report = [f"# Mutation run, {datetime.date.today().isoformat()}\n"]
     missed = 0
     if not options.no_code:
+        if (ROOT / "mutants").exists():
+            refresh_unmutated_files()
         log = RESULTS / "mutmut.log"
         print(f"mutmut run (its progress goes to {log.relative_to(ROOT)}) ...", flush=True)
         # fewer hypothesis examples per property (tests/conftest.py): seconds per mutant, not minutes
