@@ -49,6 +49,18 @@ LAB_SETTINGS = {
 }
 
 
+#: anywidget (which plotly's FigureWidget is built on) gives a widget's JavaScript 2 s to
+#: initialise (``AbortSignal.timeout(2000)`` in anywidget 0.11), then gives up on the model:
+#: its views stop following the kernel. plotly's bundle is 5 MB of JavaScript; on a test
+#: machine shared by several busy jobs it can take longer than that to load, and the tests
+#: would fail for a reason that is not the course's. This script, run in every test page
+#: before the page's own, lets that one 2 s wait last 60 s. Nothing else changes.
+PATIENT_ANYWIDGET = """(() => {
+  const timeout = AbortSignal.timeout.bind(AbortSignal);
+  AbortSignal.timeout = ms => timeout(ms === 2000 ? 60000 : ms);
+})();"""
+
+
 def find_chromium(
     env: Mapping[str, str] = os.environ, candidates: tuple[str, ...] = CANDIDATES
 ) -> str | None:
