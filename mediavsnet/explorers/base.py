@@ -42,6 +42,7 @@ from typing import Any, ClassVar
 import ipywidgets as widgets
 import plotly.graph_objects as go
 
+from mediavsnet.explorers.figure import keep_views_current
 from mediavsnet.specs import ParamSpec, defaults
 from mediavsnet.strings import t
 
@@ -135,7 +136,7 @@ class Explorer:
         self.error = ""
         self._holding = False
         self._in_preset = False
-        self.fig = self.build_figure()
+        self.fig = keep_views_current(self.build_figure())  # a reload or a second tab draws it right
         self._summary_html = widgets.HTML().add_class("mvn-summary")
         self._error_html = widgets.HTML(layout=widgets.Layout(display="none")).add_class("mvn-error")
         self.presets = load_presets(self.presets_file) if self.presets_file else []

@@ -49,6 +49,18 @@ LAB_SETTINGS = {
 }
 
 
+#: anywidget (which plotly's FigureWidget is built on) gives a widget's JavaScript 2 s to
+#: initialise (``AbortSignal.timeout(2000)`` in anywidget 0.11), then gives up on the model:
+#: its views stop following the kernel. plotly's bundle is 5 MB of JavaScript; on a test
+#: machine shared by several busy jobs it can take longer than that to load, and the tests
+#: would fail for a reason that is not the course's. This script, run in every test page
+#: before the page's own, lets that one 2 s wait last 60 s. Nothing else changes.
+PATIENT_ANYWIDGET = """(() => {
+  const timeout = AbortSignal.timeout.bind(AbortSignal);
+  AbortSignal.timeout = ms => timeout(ms === 2000 ? 60000 : ms);
+})();"""
+
+
 def find_chromium(
     env: Mapping[str, str] = os.environ, candidates: tuple[str, ...] = CANDIDATES
 ) -> str | None:
@@ -212,3 +224,165 @@ def error_outputs(page) -> list[str]:
              .map(o => o.innerText)
              .filter(t => /Traceback|Error displaying widget|model not found|Failed to load/i.test(t))"""
     )
+
+
+# --- what a view of an explorer shows ---------------------------------------------------
+
+#: Everything a learner sees of one explorer (root: its ``.mvn-explorer`` element): every
+#: trace's name and points, every axis's range, title and ticks, the legends' entries, the
+#: plot titles, the summary and every control's value. Null while the plot is not drawn yet.
+EXPLORER_VIEW = """(root) => {
+  const gd = root.querySelector('.js-plotly-plot');
+  if (!gd || !gd.data || !gd._fullLayout || !gd.querySelector('.main-svg')) return null;
+  const values = a => Array.from(a || [], Number);
+  const layout = gd._fullLayout;
+  const axes = {};
+  for (const name of Object.keys(layout).filter(k => /^[xy]axis\\d*$/.test(k)).sort()) {
+    const axis = layout[name];
+    axes[name] = {range: values(axis.range).map(v => Math.round(v * 1e6) / 1e6),
+                  title: axis.title ? axis.title.text : null, tickmode: axis.tickmode,
+                  dtick: axis.dtick === undefined ? null : String(axis.dtick)};
+  }
+  return {
+    traces: gd.data.map(t => ({name: t.name, x: values(t.x), y: values(t.y)})),
+    axes,
+    legends: [...gd.querySelectorAll('text[class^="legend"][class$="text"]')].map(e => e.textContent),
+    titles: [...gd.querySelectorAll('text.annotation-text, text.gtitle')].map(e => e.textContent),
+    summary: (root.querySelector('.mvn-summary')?.innerText || '').trim(),
+    controls: [...root.querySelectorAll('.mvn-control')].map(
+      c => c.querySelector('.noUi-handle')?.getAttribute('aria-valuenow') ?? null),
+  };
+}"""
+
+
+def explorer_views(page) -> list[dict | None]:
+    """What every explorer on the page shows, in page order (None for one not drawn yet)."""
+    return [e.evaluate(EXPLORER_VIEW) for e in page.locator(".mvn-explorer").all()]
+
+
+def wait_for_views(page, expected: list[dict], timeout_ms: int = 30_000) -> list[dict | None]:
+    """Wait until the page's explorers show ``expected``; return what they show either way.
+
+    A new view first draws what the kernel holds, then may receive updates: waiting
+    for the expected picture (rather than sleeping) keeps the test steady on a busy
+    machine, and a view that never gets there is returned for the assertion to show.
+    """
+    script = f"""(expected) => {{
+      const view = {EXPLORER_VIEW};
+      const roots = [...document.querySelectorAll('.mvn-explorer')];
+      return roots.length === expected.length &&
+             roots.every((r, i) => JSON.stringify(view(r)) === JSON.stringify(expected[i]));
+    }}"""
+    try:
+        page.wait_for_function(script, arg=expected, timeout=timeout_ms)
+    except Exception:  # noqa: BLE001 - the caller's assertion shows the difference
+        pass
+    return explorer_views(page)
+
+
+def describe_difference(expected: dict | None, actual: dict | None) -> str:
+    """A short account of where two explorer views differ, for an assertion message."""
+    if expected is None or actual is None:
+        return f"expected {'nothing' if expected is None else 'a drawn plot'}, got {actual!r:.200}"
+    lines = []
+    if len(expected["traces"]) != len(actual["traces"]):
+        lines.append(f"{len(expected['traces'])} traces expected, got {len(actual['traces'])}")
+    for want, got in zip(expected["traces"], actual["traces"], strict=False):
+        for key in ("x", "y"):
+            if want[key] != got[key]:
+                lines.append(f"{want['name']!r} {key}: {len(want[key])} values expected, "
+                             f"got {len(got[key])}: {str(got[key])[:60]}")
+    for key in ("axes", "legends", "titles", "summary", "controls"):
+        if expected[key] != actual[key]:
+            lines.append(f"{key}: expected {expected[key]!r:.300}, got {actual[key]!r:.300}")
+    return "; ".join(lines) or "no difference"
+
+
+def save_notebook(page, path: Path, timeout_s: float = 30) -> None:
+    """Save the open notebook (Ctrl+S), as autosave would, and wait until ``path`` holds its widgets."""
+    before = path.stat().st_mtime_ns
+    page.locator(".jp-Notebook .jp-Cell").first.click()
+    page.keyboard.press("Escape")
+    page.keyboard.press("Control+s")
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        if path.stat().st_mtime_ns != before and "widget-view+json" in path.read_text(encoding="utf-8"):
+            return
+        time.sleep(0.2)
+    raise AssertionError(f"{path.name} was not saved with its widgets within {timeout_s} s")
+
+
+def wait_for_explorers(page, count: int, timeout_ms: int = 60_000) -> None:
+    """Wait until ``count`` explorers are on the page, each with a plot drawn and a summary."""
+    page.wait_for_function(
+        f"""(count) => {{
+          const view = {EXPLORER_VIEW};
+          const roots = [...document.querySelectorAll('.mvn-explorer')];
+          return roots.length === count && roots.every(r => {{ const v = view(r); return v && v.summary; }});
+        }}""",
+        arg=count,
+        timeout=timeout_ms,
+    )
+
+
+def move_first_slider(page, explorer) -> None:
+    """Press an arrow key on an explorer's first slider (left at the top of its range)."""
+    handle = explorer.locator(".mvn-control .noUi-handle").first
+    handle.scroll_into_view_if_needed()
+    at_max = handle.get_attribute("aria-valuenow") == handle.get_attribute("aria-valuemax")
+    handle.focus()
+    page.keyboard.press("ArrowLeft" if at_max else "ArrowRight")
+
+
+def lessons_with_explorers(root: Path = ROOT) -> list[Path]:
+    """Lesson notebooks that build an explorer (a code cell importing from mediavsnet.explorers)."""
+    return [p for p in sorted((root / "notebooks").glob("[0-9][0-9]-*.ipynb")) if explorers_built_by(p)]
+
+
+def explorers_built_by(notebook: Path) -> int:
+    """How many explorers a notebook builds: code cells that import one from mediavsnet.explorers."""
+    cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
+    return sum(
+        1 for c in cells if c["cell_type"] == "code" and "mediavsnet.explorers" in "".join(c["source"])
+    )
+
+
+KERNEL_IDLE = "() => document.querySelector('.jp-Notebook-ExecutionIndicator')?.dataset.status === 'idle'"
+
+
+def settled_views(page, timeout_ms: int = 30_000) -> list[dict | None]:
+    """What the explorers show once the kernel is idle and two looks a frame apart agree."""
+    page.wait_for_function(KERNEL_IDLE, timeout=timeout_ms)
+    page.wait_for_function(
+        f"""async () => {{
+          const view = {EXPLORER_VIEW};
+          const look = () => JSON.stringify([...document.querySelectorAll('.mvn-explorer')].map(view));
+          const first = look();
+          await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
+          return !first.includes('null') && look() === first;
+        }}""",
+        timeout=timeout_ms,
+    )
+    return explorer_views(page)
+
+
+def move_every_explorer(page) -> None:
+    """Move each explorer's first slider one step, and wait until its plot or summary shows it."""
+    for explorer in page.locator(".mvn-explorer").all():
+        before = explorer.evaluate(EXPLORER_VIEW)
+        move_first_slider(page, explorer)
+        page.wait_for_function(
+            f"([root, before]) => JSON.stringify(({EXPLORER_VIEW})(root)) !== JSON.stringify(before)",
+            arg=[explorer.element_handle(), before],
+            timeout=15_000,
+        )
+
+
+def move_back(page, initial: list[dict], moved: list[dict]) -> None:
+    """Press the arrow key that takes each explorer's first slider back to where it was."""
+    for explorer, was, now in zip(page.locator(".mvn-explorer").all(), initial, moved, strict=True):
+        handle = explorer.locator(".mvn-control .noUi-handle").first
+        handle.scroll_into_view_if_needed()
+        handle.focus()
+        higher = float(was["controls"][0]) > float(now["controls"][0])
+        page.keyboard.press("ArrowRight" if higher else "ArrowLeft")

@@ -1,0 +1,146 @@
+"""A FigureWidget's stored state (what a new view draws first) follows every change, and costs nothing extra.
+
+A reloaded page, a second tab or Voilà draws an explorer's figure from the
+widget's stored state. ``keep_views_current`` keeps it equal to the figure;
+these tests check that for every explorer after every kind of move, for the
+changes plotly can make to a figure, and that no message is added on the way
+to the browser (the views already get each change as a message).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import plotly.graph_objects as go
+import pytest
+
+from mediavsnet import specs
+from mediavsnet.explorers import EXPLORERS
+from mediavsnet.explorers.figure import keep_views_current, stored_state_is_current
+
+CLASSES = list(EXPLORERS.values())
+IDS = list(EXPLORERS)
+
+
+def one_step(spec: specs.ParamSpec, value: float) -> float:
+    other = value + spec.step if value + spec.step <= spec.max else value - spec.step
+    return int(other) if spec.integer else round(other, 10)
+
+
+def what_a_new_view_gets(fig: go.FigureWidget) -> dict:
+    """The stored state as the kernel sends it to a view that asks for it."""
+    return fig.get_state(["_widget_data", "_widget_layout"])
+
+
+@pytest.mark.parametrize("cls", CLASSES, ids=IDS)
+def test_a_new_view_gets_the_figure_as_built(cls):
+    explorer = cls()
+    assert stored_state_is_current(explorer.fig)
+    stored = explorer.fig._widget_data
+    assert all(len(trace.get("x", [])) > 0 for trace in stored), "a trace would be drawn without points"
+
+
+@pytest.mark.parametrize("cls", CLASSES, ids=IDS)
+def test_every_move_of_every_control_reaches_the_stored_state(cls):
+    defaults = specs.defaults(cls.specs)
+    for start in (defaults, specs.heaviest(cls.specs), {**defaults, **cls.lively}):
+        explorer = cls(**start)
+        for spec in cls.specs:
+            explorer.set(**{spec.name: one_step(spec, start[spec.name])})
+            assert explorer.error == ""
+            assert stored_state_is_current(explorer.fig), f"{cls.name}: after moving {spec.name} from {start}"
+
+
+@pytest.mark.parametrize("cls", CLASSES, ids=IDS)
+def test_every_preset_reaches_the_stored_state(cls):
+    explorer = cls()
+    for preset in explorer.presets:
+        explorer.apply_preset(preset["name"])
+        assert stored_state_is_current(explorer.fig), preset["name"]
+
+
+@pytest.mark.parametrize("cls", CLASSES, ids=IDS)
+def test_the_state_a_new_view_gets_holds_the_current_points_and_axes(cls):
+    explorer = cls()
+    spec = cls.specs[0]
+    explorer.set(**{spec.name: one_step(spec, specs.defaults(cls.specs)[spec.name])})
+    state = what_a_new_view_gets(explorer.fig)
+    for trace, sent in zip(explorer.fig.data, state["_widget_data"], strict=True):
+        for axis in ("x", "y"):
+            if getattr(trace, axis) is not None:
+                got = np.asarray(_values(sent[axis]), dtype=float)
+                np.testing.assert_allclose(got, np.asarray(getattr(trace, axis), dtype=float))
+    axes = [name for name in explorer.fig.layout if name.startswith(("xaxis", "yaxis"))]
+    assert axes
+    for name in axes:
+        if explorer.fig.layout[name].range is not None:
+            assert list(state["_widget_layout"][name]["range"]) == list(explorer.fig.layout[name].range), name
+
+
+def _values(sent) -> list:
+    """An array as the widget serialiser sends it: a list, or a buffer with its dtype and shape."""
+    if isinstance(sent, dict):
+        return np.frombuffer(sent["buffer"], dtype=sent["dtype"]).reshape(sent["shape"]).tolist()
+    return list(sent)
+
+
+def test_every_kind_of_figure_change_reaches_the_stored_state():
+    fig = keep_views_current(go.FigureWidget(data=[go.Scatter(x=[1, 2], y=[3, 4])]))
+    fig.data[0].y = [5, 6]  # a restyle, outside a batch
+    assert stored_state_is_current(fig)
+    fig.layout.xaxis.range = [0, 3]  # a relayout
+    assert stored_state_is_current(fig)
+    with fig.batch_update():  # one update for both
+        fig.data[0].x = [7, 8, 9]
+        fig.data[0].y = [1, 1, 1]
+        fig.data[0].line.color = "red"
+        fig.layout.yaxis.title.text = "People"
+    assert stored_state_is_current(fig)
+    fig.add_scatter(x=[1], y=[2])  # traces added, moved, deleted
+    assert stored_state_is_current(fig)
+    fig.data = [fig.data[1], fig.data[0]]
+    assert stored_state_is_current(fig)
+    fig.data = [fig.data[0]]
+    assert stored_state_is_current(fig)
+    fig.layout.xaxis.range = None  # a property removed
+    assert stored_state_is_current(fig)
+    fig.plotly_relayout({"xaxis.range": [2, 4]}, source_view_id="a-view")  # a zoom in a browser
+    assert stored_state_is_current(fig)
+
+
+def test_changes_made_before_it_is_called_are_caught_and_a_second_call_is_harmless():
+    fig = go.FigureWidget()
+    fig.add_scatter(x=[1, 2], y=[3, 4])  # before: the stored state misses it
+    assert not stored_state_is_current(fig)
+    keep_views_current(fig)
+    keep_views_current(fig)
+    assert stored_state_is_current(fig)
+    fig.data[0].y = [0, 0]
+    assert stored_state_is_current(fig)
+
+
+def test_without_it_the_stored_state_lags_behind():
+    """The reason it exists: plotly's FigureWidget alone does not refresh what a new view draws."""
+    fig = go.FigureWidget(data=[go.Scatter(x=[1, 2], y=[3, 4])])
+    fig.data[0].y = [5, 6]
+    assert not stored_state_is_current(fig)
+
+
+def test_it_sends_no_message_of_its_own(monkeypatch):
+    """The views already get each change: keeping the stored state adds nothing to the wire."""
+
+    def sent_by(fig: go.FigureWidget) -> list[str]:
+        names: list[str] = []
+        def send_state(key=None):
+            names.extend([key] if isinstance(key, str) else key or ["*"])
+
+        monkeypatch.setattr(fig, "send_state", send_state)
+        with fig.batch_update():
+            fig.data[0].x = [7, 8, 9]
+            fig.data[0].y = [1, 1, 1]
+            fig.layout.xaxis.range = [0, 10]
+        return names
+
+    plain = go.FigureWidget(data=[go.Scatter(x=[1, 2], y=[3, 4])])
+    kept = keep_views_current(go.FigureWidget(data=[go.Scatter(x=[1, 2], y=[3, 4])]))
+    assert sent_by(kept) == sent_by(plain)
+    assert "_widget_data" not in sent_by(kept)
