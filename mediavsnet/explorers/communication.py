@@ -161,8 +161,8 @@ class CommunicationExplorer(Explorer):
             numbers += [
                 (r"^Opportunities \((.+?) % of messages", p.opportunity_pct),
                 (r"partner\): (.+?) arrived", float(caught.y[-1] + missed.y[-1])),
-                (r"and became (.+?) conversations?;", float(caught.y[-1])),
-                (r"conversations?; (.+?) went cold", float(missed.y[-1])),
+                (r"arrived; (.+?) of them became", float(caught.y[-1])),
+                (r"on average, and (.+?) went cold", float(missed.y[-1])),
             ]
         else:
             numbers.append((r"^Opportunities: at (0) %", 0.0))
@@ -262,9 +262,17 @@ def opportunities_line(result: ListeningResult) -> str:
         "communication.summary_opportunities",
         percent=text.number(p.opportunity_pct),
         arrived=amount(arrived),
-        caught=text.count(caught, "listening_conversation"),
-        missed=amount(arrived - caught),
+        caught=few_amount(caught),
+        missed=few_amount(arrived - caught),
     )
+
+
+def few_amount(value: float) -> str:
+    """An expected count, one decimal under ten ("0.6", "48"); "less than 1" when it would show 0."""
+    decimals = text.decimals_for(value)
+    if value > 0 and round(value, decimals) == 0:
+        return t("unit.less_than", amount="1")
+    return text.number(value, decimals)
 
 
 def community_line(result: ListeningResult) -> str:
