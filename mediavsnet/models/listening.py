@@ -35,8 +35,8 @@ between talking (making and scheduling broadcast posts) and listening
   so a community that is always answered on time stays the size it started.
 
 What this model leaves out, on purpose: posting does not bring anyone new to
-write to you here (lesson 04 models what posting buys), and a check costs no
-time of its own. So in this model listening more always catches more; in
+write to you here (lesson 04 models what posting buys), a check costs no
+time of its own, and checks go on around the clock (no nights, no weekends). So in this model listening more always catches more; in
 life, a brand that never posts is found by fewer people.
 
 All weekly quantities are expected values, scaled by one week-to-week
@@ -245,8 +245,8 @@ def simulate(params: ListeningParams, seed: int = 0) -> ListeningResult:
     start = float(params.messages_per_week)
 
     community = np.empty(params.weeks)
-    arrived = noise * 0.0
-    answered = noise * 0.0
+    arrived = np.empty(params.weeks)
+    answered = np.empty(params.weeks)
     rate = start
     for week in range(params.weeks):
         community[week] = rate
