@@ -45,6 +45,8 @@ class CommunicationExplorer(Explorer):
 
     def build_figure(self) -> go.FigureWidget:
         self._axes: dict[str, dict[str, object]] = {}
+        self._shown: dict[str, np.ndarray] = {}
+        self._weeks = 0
         fig = make_subplots(
             rows=1, cols=2, column_widths=[0.6, 0.4], horizontal_spacing=0.1,
             subplot_titles=(t("communication.title_messages"), t("communication.title_opportunities")),
@@ -81,17 +83,16 @@ class CommunicationExplorer(Explorer):
         return go.FigureWidget(fig)
 
     def draw(self, result: ListeningResult) -> None:
-        on_time, late, unanswered, community, posts, caught, missed = self.fig.data
-        weeks = result.week
-        for trace in self.fig.data:
-            trace.x = weeks
-        on_time.y = result.on_time
-        late.y = result.late
-        unanswered.y = result.unanswered
-        community.y = result.community
-        posts.y = result.posts
         so_far = np.cumsum(result.caught), np.cumsum(result.opportunities - result.caught)
-        caught.y, missed.y = so_far
+        series = (result.on_time, result.late, result.unanswered, result.community, result.posts, *so_far)
+        if self._weeks != len(result.week):  # the horizon moved: new weeks for every trace
+            for trace in self.fig.data:
+                trace.x = result.week
+            self._weeks = len(result.week)
+        for trace, values in zip(self.fig.data, series, strict=True):
+            if self._shown.get(trace.name) is None or not np.array_equal(self._shown[trace.name], values):
+                trace.y = values  # a move changes only some series: send only those
+                self._shown[trace.name] = values
         top_messages = float(max(result.arrived.max(), result.community.max(), result.posts.max()))
         top_opportunities = float(max(so_far[0][-1], so_far[1][-1]))
         axis = week_axis(result.params.weeks)

@@ -36,8 +36,9 @@ between talking (making and scheduling broadcast posts) and listening
 
 What this model leaves out, on purpose: posting does not bring anyone new to
 write to you here (lesson 04 models what posting buys), a check costs no
-time of its own, and checks go on around the clock (no nights, no weekends). So in this model listening more always catches more; in
-life, a brand that never posts is found by fewer people.
+time of its own, and checks go on around the clock (no nights, no weekends).
+So in this model listening more always catches more; in life, a brand that
+never posts is found by fewer people.
 
 All weekly quantities are expected values, scaled by one week-to-week
 variation factor drawn from the seed: the same parameters and seed give the
