@@ -14,7 +14,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 from strategies import params
 
-from mediavsnet.explorers.communication import CommunicationExplorer, rhythm_table, split_table
+from mediavsnet.explorers.communication import CommunicationExplorer
+from mediavsnet.lesson01 import rhythm_table, split_table
 from mediavsnet.models import listening
 from mediavsnet.models.listening import ListeningParams
 from mediavsnet.specs import specs_by_name

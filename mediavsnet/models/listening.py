@@ -97,7 +97,7 @@ SPECS: tuple[ParamSpec, ...] = (
         "Sprout Social Index 2016 average reply time (weak).",
     ),
     ParamSpec(
-        "messages_per_week", "messages/week", 1, 500, 1, 20,
+        "messages_per_week", "", 1, 500, 1, 20,
         "Assumption: a small organisation hears from its community a few times a day.",
         integer=True,
     ),
