@@ -11,9 +11,9 @@ import pytest
 
 from mediavsnet import family, palette, strings, tables, text
 from mediavsnet.explorers import EXPLORERS
-from mediavsnet.models import posting, relationships, time_budget
+from mediavsnet.models import listening, posting, relationships, time_budget
 
-ALL_SPECS = posting.SPECS + relationships.SPECS + time_budget.SPECS
+ALL_SPECS = posting.SPECS + relationships.SPECS + time_budget.SPECS + listening.SPECS
 
 
 # --- strings, specs, palette, text -----------------------------------------------------

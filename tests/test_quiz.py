@@ -354,3 +354,63 @@ def test_fatigue_question_follows_from_the_published_law():
     assert f"about {total_when_doubled:.1f} times" in right.why, (
         f"doubling posts gives {total_when_doubled:.2f} times the engagement; the explanation says otherwise"
     )
+
+
+# --- lesson 01: answers that follow from the listening model and the published figures ----------
+
+#: FACTS.md, Sprout Social Index (2016, weak): about 89 % of messages to brands went unanswered.
+SPROUT_UNANSWERED = 0.89
+#: FACTS.md, Oldroyd, McElheran & Elkington (2011): more than 60 times as likely within the hour
+#: as after 24 h or more; nearly 7 times as likely as an hour later.
+OLDROYD_A_DAY_LATER = 60
+OLDROYD_AN_HOUR_LATER = 7
+
+
+def test_sprout_question_says_the_vendors_share():
+    q = question("01", "sprout-unanswered")
+    claims = {
+        "nine-in-ten": abs(SPROUT_UNANSWERED - 0.9) <= 0.02,
+        "half": abs(SPROUT_UNANSWERED - 0.5) <= 0.1,
+        "one-in-ten": abs(SPROUT_UNANSWERED - 0.1) <= 0.05,
+    }
+    assert marked_right(q) == the_true_option(q, claims)
+    assert f"({SPROUT_UNANSWERED:.0%})".replace("%", " %") in next(o.text for o in q.options if o.correct)
+
+
+def test_lead_question_follows_from_the_study_and_the_model():
+    from mediavsnet.models import listening
+
+    q = question("01", "lead-next-morning")
+    for times in (OLDROYD_A_DAY_LATER,
+                  float(listening.lead_value(0.5)) / float(listening.lead_value(24))):
+        claims = {
+            "sixty-times": times >= OLDROYD_A_DAY_LATER - 1e-9,
+            "twice": 1.5 <= times <= 2.5,
+            "no-difference": math.isclose(times, 1),
+        }
+        assert marked_right(q) == the_true_option(q, claims)
+    assert f"nearly {OLDROYD_AN_HOUR_LATER} times" in next(o.why for o in q.options if o.correct)
+
+
+def test_once_a_day_question_follows_from_the_listening_model():
+    from mediavsnet.models import listening
+
+    q = question("01", "once-a-day")
+    assert "every 24 hours" in q.prompt
+    # From the model: the share of answered opportunities kept warm when checking every 24 h ...
+    in_the_model = listening.caught_share(24)
+    # ... and from the study's figures alone: 1 in the first hour, 1/7 in the second, a power of the
+    # wait from 1/7 at 2 h to 1/60 at 24 h (the model's assumed shape between the points), averaged.
+    hours = (np.arange(240_000) + 0.5) / 10_000
+    exponent = math.log(OLDROYD_A_DAY_LATER / OLDROYD_AN_HOUR_LATER) / math.log(24 / 2)
+    value = np.where(hours <= 1, 1.0, np.where(hours <= 2, 1 / OLDROYD_AN_HOUR_LATER,
+                                               (1 / OLDROYD_AN_HOUR_LATER) * (hours / 2) ** -exponent))
+    by_the_figures = float(value.mean())
+    assert in_the_model == pytest.approx(by_the_figures, rel=1e-3)
+    for share in (in_the_model, by_the_figures):
+        claims = {
+            "one-in-twelve": 1 / 14 <= share <= 1 / 10,
+            "half-of-them": 0.4 <= share <= 0.6,
+            "all-of-them": math.isclose(share, 1),
+        }
+        assert marked_right(q) == the_true_option(q, claims), f"{share:.3f} of opportunities kept warm"

@@ -1,0 +1,231 @@
+"""Lesson 01's listening model and explorer: properties over every spec range, and calibration
+against the published figures (typed here, next to their citations, never read from the module).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+import re
+
+import numpy as np
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from strategies import params
+
+from mediavsnet.explorers.communication import CommunicationExplorer
+from mediavsnet.lesson01 import rhythm_table, split_table
+from mediavsnet.models import listening
+from mediavsnet.models.listening import ListeningParams
+from mediavsnet.specs import specs_by_name
+
+SEEDS = st.integers(0, 2**32 - 1)
+SPECS = specs_by_name(listening.SPECS)
+
+# --- the published figures ----------------------------------------------------------------
+
+#: Sprout Social Index (2016, weak): about 89 % of messages to brands go unanswered...
+SPROUT_UNANSWERED = 0.89
+#: ... brands take about 10 hours to reply ...
+SPROUT_REPLY_HOURS = 10
+#: ... when people expect about 4 hours ...
+SPROUT_EXPECTED_HOURS = 4
+#: ... about 30 % of customers would go to a competitor when ignored ...
+SPROUT_WOULD_LEAVE = 0.30
+#: ... and brands send about 23 promotional messages for every reply.
+SPROUT_MESSAGES_PER_REPLY = 23
+#: Oldroyd, McElheran & Elkington (2011, HBR): within the hour, a real conversation is nearly
+#: 7 times as likely as an hour later, and more than 60 times as likely as after 24 h or more.
+OLDROYD_AN_HOUR_LATER = 7
+OLDROYD_A_DAY_LATER = 60
+
+
+def with_more(p, field: str):
+    """The same parameters with one more step of ``field`` (or None at the top)."""
+    spec = SPECS[field]
+    current = getattr(p, field)
+    if current + spec.step > spec.max + 1e-9:
+        return None
+    return dataclasses.replace(p, **{field: round(current + spec.step, 10)})
+
+
+def with_less(p, field: str):
+    spec = SPECS[field]
+    current = getattr(p, field)
+    if current - spec.step < spec.min - 1e-9:
+        return None
+    return dataclasses.replace(p, **{field: round(current - spec.step, 10)})
+
+
+# --- properties over the full ranges ---------------------------------------------------------
+
+
+@given(params(ListeningParams), SEEDS)
+def test_every_setting_runs_and_accounts_for_every_message(p, seed):
+    r = listening.simulate(p, seed)
+    for name in ("arrived", "on_time", "late", "unanswered", "community", "opportunities", "caught", "posts"):
+        array = getattr(r, name)
+        assert len(array) == p.weeks and np.all(np.isfinite(array)) and np.all(array >= -1e-12), name
+    np.testing.assert_allclose(r.on_time + r.late + r.unanswered, r.arrived, rtol=1e-12, atol=1e-12)
+    assert np.all(r.answered <= r.replies_per_week + 1e-9)
+    assert np.all(r.caught <= r.opportunities + 1e-12)
+    assert np.all(r.community <= p.messages_per_week + 1e-9), "renewal never grows it past its start"
+    if p.listening_share == 0:
+        assert r.total_replies == 0 and r.caught.sum() == 0
+
+
+@given(params(ListeningParams), SEEDS)
+def test_same_parameters_and_seed_same_result(p, seed):
+    a, b = listening.simulate(p, seed), listening.simulate(p, seed)
+    for field in ("arrived", "on_time", "late", "unanswered", "community", "caught"):
+        np.testing.assert_array_equal(getattr(a, field), getattr(b, field))
+
+
+@given(params(ListeningParams), SEEDS)
+def test_more_listening_never_catches_fewer_opportunities(p, seed):
+    more = with_more(p, "listening_share")
+    if more is None:
+        return
+    a, b = listening.simulate(p, seed), listening.simulate(more, seed)
+    assert np.all(np.cumsum(b.caught) >= np.cumsum(a.caught) - 1e-9)
+    assert np.all(b.community >= a.community - 1e-9), "more listening never drives more people away"
+    assert b.total_replies >= a.total_replies - 1e-9
+
+
+@given(params(ListeningParams), SEEDS)
+def test_checking_more_often_never_makes_people_wait_longer(p, seed):
+    sooner = with_less(p, "check_every_hours")
+    if sooner is None:
+        return
+    a, b = listening.simulate(p, seed), listening.simulate(sooner, seed)
+    assert b.mean_wait_hours < a.mean_wait_hours
+    assert b.on_time.sum() >= a.on_time.sum() - 1e-9
+    assert np.all(np.cumsum(b.caught) >= np.cumsum(a.caught) - 1e-9)
+    assert np.all(b.community >= a.community - 1e-9)
+
+
+@given(st.floats(0.0, 500.0), st.floats(0.0, 500.0))
+def test_an_opportunity_never_warms_up_while_it_waits(x, y):
+    early, late = sorted((x, y))
+    assert listening.lead_value(early) >= listening.lead_value(late)
+
+
+def test_the_average_over_a_wait_matches_a_fine_numerical_average():
+    for hours in (0.5, 1, 1.5, 2, 5, 20, 24, 30, 168):
+        grid = (np.arange(200_000) + 0.5) / 200_000 * hours
+        average = float(listening.lead_value(grid).mean())
+        assert listening.caught_share(hours) == pytest.approx(average, rel=1e-4)
+
+
+def test_a_community_answered_in_time_stays_the_size_it_started():
+    p = ListeningParams.from_defaults(listening_share=100, check_every_hours=1, weekly_hours=40)
+    r = listening.simulate(p)
+    np.testing.assert_allclose(r.community, p.messages_per_week)
+    assert r.unanswered.sum() == 0 and r.late.sum() == 0
+
+
+# --- calibration against the published figures ------------------------------------------------
+
+
+def test_with_the_mostly_talking_default_most_messages_go_unanswered_as_sprout_found():
+    p = ListeningParams()
+    assert p.listening_share < 50, "the default is a week that is mostly talking"
+    r = listening.simulate(p)
+    share = r.unanswered.sum() / r.arrived.sum()
+    assert abs(share - SPROUT_UNANSWERED) <= 0.05, (
+        f"{share:.0%} of messages unanswered at the defaults; Sprout Social found {SPROUT_UNANSWERED:.0%}"
+    )
+
+
+def test_at_the_defaults_answered_messages_wait_as_long_as_sprout_found_and_people_expect_4_hours():
+    p = ListeningParams()
+    assert listening.simulate(p).mean_wait_hours == pytest.approx(SPROUT_REPLY_HOURS, abs=1)
+    assert p.expected_reply_hours == SPROUT_EXPECTED_HOURS
+    explorer = CommunicationExplorer()
+    assert f"waited {SPROUT_REPLY_HOURS} hours on average" in explorer.summary
+    assert f"within the {SPROUT_EXPECTED_HOURS} hours people expect" in explorer.summary
+
+
+def test_an_ignored_writer_stops_as_often_as_sprouts_customers_said_they_would_leave():
+    """One week, nobody answered, nothing to renew: the community loses 30 % of the writers ignored."""
+    p = ListeningParams.from_defaults(listening_share=0, weeks=4)
+    r = listening.simulate(p)
+    # Each person writes once every k weeks (an assumption), so a person who stops takes 1/k of a
+    # message a week away: the people who stopped, over the people ignored, is the share who left.
+    stopped = (r.community[0] - r.community[1]) * listening.WEEKS_BETWEEN_MESSAGES
+    assert stopped / r.arrived[0] == pytest.approx(SPROUT_WOULD_LEAVE)
+
+
+@pytest.mark.parametrize("within", [0.01, 0.5, 0.99])
+def test_a_lead_an_hour_later_is_7_times_less_likely_and_a_day_later_60_times(within):
+    now = float(listening.lead_value(within))
+    assert now / float(listening.lead_value(within + 1)) == pytest.approx(OLDROYD_AN_HOUR_LATER)
+    for hours in (24, 30, 72, 168):
+        assert now / float(listening.lead_value(hours)) == pytest.approx(OLDROYD_A_DAY_LATER)
+
+
+def test_between_the_studys_points_the_value_falls_smoothly_from_7_to_60_times():
+    hours = np.linspace(2, 24, 50)
+    ratio = float(listening.lead_value(0.5)) / listening.lead_value(hours)
+    assert np.all(np.diff(ratio) > 0)
+    assert ratio[0] == pytest.approx(OLDROYD_AN_HOUR_LATER)
+    assert ratio[-1] == pytest.approx(OLDROYD_A_DAY_LATER)
+    assert OLDROYD_AN_HOUR_LATER < ratio[len(ratio) // 2] < OLDROYD_A_DAY_LATER
+
+
+def test_the_explorer_shows_sprouts_23_to_1_beside_the_learners_ratio():
+    explorer = CommunicationExplorer()
+    said = re.search(r"counted brands sending (\d+) promotional messages for every reply", explorer.summary)
+    assert said and int(said.group(1)) == SPROUT_MESSAGES_PER_REPLY
+    r = listening.simulate(ListeningParams())
+    mine = r.total_posts / r.total_replies
+    assert f"Talk to reply: {mine:.1f} posts for every reply" in explorer.summary
+    explorer.set(listening_share=1)
+    ratio = re.search(r"Talk to reply: (\d+) posts", explorer.summary)
+    assert ratio and int(ratio.group(1)) >= SPROUT_MESSAGES_PER_REPLY, "1 %: Sprout's ratio or more"
+
+
+# --- the explorer and its tables ------------------------------------------------------------------
+
+
+def test_the_explorer_uses_the_media_hue_for_talking_and_the_networking_hue_for_listening():
+    from mediavsnet import palette
+
+    explorer = CommunicationExplorer()
+    names = {trace.name: trace for trace in explorer.fig.data}
+    assert names["Your posts (talking)"].line.color == palette.MEDIA
+    assert names["Answered in time"].fillcolor == palette.NETWORKING
+    assert names["Became a conversation"].line.color == palette.NETWORKING
+
+
+def test_the_lines_say_what_the_model_gives():
+    explorer = CommunicationExplorer()
+    r = listening.simulate(ListeningParams())
+    lines = explorer.summary.splitlines()
+    assert len(lines) == 5 and explorer._summary_html.value.count("<p>") == 5
+    assert f"{r.arrived.sum():,.0f} messages arrived" in lines[1]
+    assert f"({100 * r.unanswered.sum() / r.arrived.sum():.0f} %)" in lines[1]
+    explorer.set(listening_share=0)
+    assert "none was answered" in explorer.summary and "no reply at all" in explorer.summary
+    explorer.set(listening_share=100)
+    assert "you only listened, no posts" in explorer.summary and "leaves out" in explorer.summary
+    explorer.set(opportunity_pct=0)
+    assert "Opportunities: at 0 % of messages, none arrived." in explorer.summary
+
+
+def test_the_tables_show_listening_catching_more_and_checking_sooner_keeping_leads_warm():
+    rows = split_table().splitlines()[3:]
+    caught = [float(row.split()[-3]) for row in rows]
+    assert caught == sorted(caught) and caught[0] == 0
+    warm = [int(row.split()[-2]) for row in rhythm_table().splitlines()[3:]]
+    assert warm == sorted(warm, reverse=True) and warm[0] == 100
+
+
+@pytest.mark.parametrize("field", [s.name for s in listening.SPECS])
+def test_bad_values_name_the_parameter_and_its_range(field):
+    spec = SPECS[field]
+    with pytest.raises(ValueError, match=re.escape(field)) as caught:
+        ListeningParams.from_defaults(**{field: spec.max + spec.step})
+    assert f"{spec.min:g}" in str(caught.value) and f"{spec.max:g}" in str(caught.value)
+    assert math.isfinite(spec.default)
