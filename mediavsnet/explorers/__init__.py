@@ -4,8 +4,9 @@
 tests that sweep them all.
 """
 
+from mediavsnet.explorers.content import ContentExplorer
 from mediavsnet.explorers.time_effort import TimeEffortExplorer
 
-EXPLORERS = {cls.name: cls for cls in (TimeEffortExplorer,)}
+EXPLORERS = {cls.name: cls for cls in (TimeEffortExplorer, ContentExplorer)}
 
-__all__ = ["EXPLORERS", "TimeEffortExplorer"]
+__all__ = ["EXPLORERS", "ContentExplorer", "TimeEffortExplorer"]
