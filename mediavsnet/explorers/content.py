@@ -162,7 +162,9 @@ class ContentExplorer(Explorer):
                 numbers.append((r"images\), (.+?) posts? a week", result.posts_per_week))
             else:
                 numbers += [(r"images\), (1) every", 1.0),
-                            (r"1 every (.+?), each", 1 / result.posts_per_week)]
+                            (r"1 every (.+?), (?:each|longer)", 1 / result.posts_per_week)]
+                if 1 / result.posts_per_week > p.weeks:
+                    numbers.append((r"longer than the (.+?) shown, so perhaps", float(p.weeks)))
         if p.hours_per_week > 0:
             numbers += [
                 (r"^Conversations, the same (.+?) with", result.total_hours),
@@ -184,7 +186,7 @@ class ContentExplorer(Explorer):
                 ]
                 if unmet:
                     numbers += [
-                        (r"longer than the (.+?) shown", float(p.weeks)),
+                        (r"only every [^,]+, longer than the (.+?) shown", float(p.weeks)),
                         (r"shown, so (.+?) never", float(unmet)),
                     ]
             each = p.hours_per_week / p.people
@@ -212,11 +214,15 @@ def posting_line(result: ContentResult) -> str:
     if n <= 0:
         return t("content.summary_media_none")
     mix = p.mix()
-    rate = (t("content.rate_weekly", posts=text.few(n, "post")) if n >= 1
-            else t("content.rate_rare", every=text.few(1 / n, "week")))
+    if n >= 1:
+        rate = t("content.rate_weekly", posts=text.few(n, "post"))
+    elif 1 / n > p.weeks:  # the horizon is too short for a post to be due: say so
+        rate = t("content.rate_rare_horizon", every=text.few(1 / n, "week"), horizon=text.duration(p.weeks))
+    else:
+        rate = t("content.rate_rare", every=text.few(1 / n, "week"))
     return t(
         "content.summary_media",
-        posts=text.count(result.posts[-1], "post"),
+        posts=text.few(result.posts[-1], "post"),
         video=text.number(100 * mix["video"]),
         carousel=text.number(100 * mix["carousel"]),
         image=text.number(100 * mix["image"]),

@@ -76,12 +76,12 @@ SPECS: tuple[ParamSpec, ...] = (
         "Assumption: one post in five is a video.",
     ),
     ParamSpec(
-        "carousel_pct", "% of still posts", 0.0, 100.0, 5.0, 25.0,
+        "carousel_pct", "%", 0.0, 100.0, 5.0, 25.0,
         "Assumption: one still post in four is a carousel; the rest are single images or infographics.",
     ),
     _RELATIONSHIPS["people"],
     ParamSpec(
-        "question_pct", "% of the time", 0.0, 100.0, 5.0, 25.0,
+        "question_pct", "%", 0.0, 100.0, 5.0, 25.0,
         "Assumption: a quarter of a conversation spent asking questions, following up and answering "
         "in turn. Huang et al. 2017 and Aron et al. 1997 show that this deepens a conversation.",
     ),
