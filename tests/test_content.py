@@ -14,7 +14,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 from strategies import params
 
-from mediavsnet.explorers.content import ContentExplorer, depth_not_count, two_hundred_fifty_posts
+from mediavsnet.content_tables import depth_not_count, two_hundred_fifty_posts
+from mediavsnet.explorers.content import ContentExplorer
 from mediavsnet.models import content, posting, relationships
 from mediavsnet.models.content import ContentParams
 from mediavsnet.quiz import lesson_quiz

@@ -26,7 +26,7 @@ worse as posting grows more frequent (its fatigue law,
 
 The engagement rates come from one vendor only. Rival IQ's Facebook median
 (lesson 04's ``engagement_pct``) never enters this model's formula; the
-"250 posts on Facebook" check in :mod:`mediavsnet.explorers.content` uses it
+"250 posts on Facebook" check in :mod:`mediavsnet.content_tables` uses it
 alone, in a formula of its own.
 
 **Conversations** (the networking side) reuse lesson 04's relationship model
