@@ -78,6 +78,7 @@ class ContentExplorer(Explorer):
             font={"family": palette.FONT_FAMILY, "size": 13},
             legend={"orientation": "v", "yanchor": "top", "y": -0.2, "x": 0, "traceorder": "normal"},
             legend2={"orientation": "v", "yanchor": "top", "y": -0.2, "x": 0.56, "traceorder": "reversed"},
+            showlegend=True,  # the left plot has a single line: name it in words all the same
             hovermode="x unified",
         )
         return go.FigureWidget(fig)
