@@ -5,8 +5,9 @@ tests that sweep them all.
 """
 
 from mediavsnet.explorers.communication import CommunicationExplorer
+from mediavsnet.explorers.content import ContentExplorer
 from mediavsnet.explorers.time_effort import TimeEffortExplorer
 
-EXPLORERS = {cls.name: cls for cls in (TimeEffortExplorer, CommunicationExplorer)}
+EXPLORERS = {cls.name: cls for cls in (TimeEffortExplorer, CommunicationExplorer, ContentExplorer)}
 
-__all__ = ["EXPLORERS", "CommunicationExplorer", "TimeEffortExplorer"]
+__all__ = ["EXPLORERS", "CommunicationExplorer", "ContentExplorer", "TimeEffortExplorer"]

@@ -24,6 +24,11 @@ seeing each one less often.
   assumption; acquaintances send none here, though Granovetter (1973) showed
   weak ties matter too: a simplification.
 
+How deep the conversations are can be given too (``depth``, lesson 03): an hour
+spent asking questions and following up counts for more than an hour of small
+talk (Huang et al. 2017; Aron et al. 1997). Lesson 04 leaves it at 1, so every
+hour counts as one of Hall's hours.
+
 The same parameters and seed give the same result (the seed draws the
 chemistry and the referrals). Referral counts are drawn so that a bigger
 expected count never gives a smaller draw, so more hours never give fewer
@@ -163,15 +168,17 @@ def chemistry(people: int, seed: int) -> np.ndarray:
     return np.random.default_rng(seed).uniform(low, high, people)
 
 
-def closeness_over_time(params: RelationshipParams, seed: int = 0) -> np.ndarray:
+def closeness_over_time(params: RelationshipParams, seed: int = 0, depth: float = 1.0) -> np.ndarray:
     """Each person's effective hours together at each week's end (weeks x people).
 
     Everyone met gets the same share of the hours, ``hours / people`` a week on
-    average; in the share of weeks without contact their closeness fades. That
+    average, each hour counting as ``depth`` of Hall's hours (1 unless the
+    conversations go deeper than usual); in the share of weeks without contact
+    their closeness fades. That
     is a linear recurrence h <- a * h + g with a constant a, so its sum is
     closed-form: h after n weeks = g * (1 + a + ... + a^(n-1)).
     """
-    gain = params.hours_per_week / params.people
+    gain = params.hours_per_week / params.people * depth
     fade = np.exp(-params.decay_per_year / 52.0)
     a = fade ** (1.0 - contact_share(params))
     weeks_known = np.arange(1, params.weeks + 1)[:, None] - first_contact_week(params)[None, :]
@@ -206,13 +213,19 @@ def poisson_quantile(mean: np.ndarray, u: np.ndarray, most: int = 64) -> np.ndar
     return (cdf < u[:, None]).sum(axis=1)
 
 
-def simulate(params: RelationshipParams, seed: int = 0) -> RelationshipResult:
-    """Follow every relationship week by week under one way of spending attention."""
-    closeness = closeness_over_time(params, seed)
+def simulate(params: RelationshipParams, seed: int = 0, depth: float = 1.0) -> RelationshipResult:
+    """Follow every relationship week by week under one way of spending attention.
+
+    ``depth`` is how many of Hall's hours one hour of these conversations is worth
+    (see :func:`closeness_over_time`); ``hours`` still counts the hours spent.
+    """
+    if not depth > 0:
+        raise ValueError(f"depth = {depth!r} is not allowed: an hour must count for more than nothing")
+    closeness = closeness_over_time(params, seed, depth)
     contact = contact_share(params)
     faded = 0.0
     if contact < 1 and params.decay_per_year > 0:  # otherwise nothing fades: skip the second pass
-        never_fading = closeness_over_time(replace(params, decay_per_year=0.0), seed)
+        never_fading = closeness_over_time(replace(params, decay_per_year=0.0), seed, depth)
         faded = float((never_fading[-1] - closeness[-1]).sum())
     stages = stage_counts(closeness)
     weighted = sum(REFERRAL_WEIGHT[s] * stages[s] for s in REFERRAL_WEIGHT)
