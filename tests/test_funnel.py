@@ -145,3 +145,29 @@ def test_a_goal_control_changes_only_the_verdict():
     second = explorer.summary.splitlines()
     assert first[:2] == second[:2] and first[2] != second[2]
     assert second[2].startswith("Judged by the network")
+
+
+# --- the self-check's answers, derived ------------------------------------------------------
+
+
+def right_option(qid: str):
+    from mediavsnet.quiz import questions_from_table
+
+    question = next(q for q in questions_from_table("quiz.l02") if q.id == qid)
+    return {o.id: o.correct for o in question.options}
+
+
+def test_the_chain_question_follows_from_the_published_figures():
+    sales = funnel.per_post(CHAIN_FOLLOWERS, CHAIN_REACH, CHAIN_CLICKS * 100, CHAIN_CONVERSION * 100).sales
+    candidates = {"three": 3.0, "three-hundredths": 0.03, "thirty": 30.0}
+    closest = min(candidates, key=lambda k: abs(np.log(candidates[k] / sales)))
+    marked = right_option("sobering-chain")
+    assert marked[closest] and sum(marked.values()) == 1
+
+
+def test_the_goal_question_follows_from_the_model():
+    result = funnel.simulate(FunnelParams())
+    winners = {winner(pair) for pair in scores(result).values()}
+    expected = ("depends-on-goal" if len(winners) > 1
+                else "broadcasting-always" if winners == {"media"} else "networking-always")
+    assert right_option("goal-decides")[expected]
