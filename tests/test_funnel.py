@@ -11,7 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from strategies import params
 
-from mediavsnet.explorers.goals import GoalsExplorer, scores, sobering_chain, winner
+from mediavsnet.explorers.goals import GoalsExplorer, scores, winner
+from mediavsnet.goals import sobering_chain
 from mediavsnet.models import funnel, posting, relationships
 from mediavsnet.models.funnel import FunnelParams
 from mediavsnet.specs import specs_by_name
