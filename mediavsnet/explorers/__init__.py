@@ -6,8 +6,9 @@ tests that sweep them all.
 
 from mediavsnet.explorers.communication import CommunicationExplorer
 from mediavsnet.explorers.content import ContentExplorer
+from mediavsnet.explorers.goals import GoalsExplorer
 from mediavsnet.explorers.time_effort import TimeEffortExplorer
 
-EXPLORERS = {cls.name: cls for cls in (TimeEffortExplorer, CommunicationExplorer, ContentExplorer)}
+EXPLORERS = {cls.name: cls for cls in (TimeEffortExplorer, CommunicationExplorer, ContentExplorer, GoalsExplorer)}
 
-__all__ = ["EXPLORERS", "CommunicationExplorer", "ContentExplorer", "TimeEffortExplorer"]
+__all__ = ["EXPLORERS", "CommunicationExplorer", "ContentExplorer", "GoalsExplorer", "TimeEffortExplorer"]

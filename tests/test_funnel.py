@@ -1,0 +1,174 @@
+"""Lesson 02's funnel model: calibration against FACTS.md, properties over every spec range,
+and the lesson's claims derived from the model."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from strategies import params
+
+from mediavsnet.explorers.goals import GoalsExplorer, scores, winner
+from mediavsnet.goals import sobering_chain
+from mediavsnet.models import funnel, posting, relationships
+from mediavsnet.models.funnel import FunnelParams
+from mediavsnet.specs import specs_by_name
+
+SEEDS = st.integers(0, 2**32 - 1)
+SPECS = specs_by_name(funnel.SPECS)
+
+# --- calibration: FACTS.md's figures typed here, never read from the module ------------------
+
+#: FACTS.md, "Funnel": the sobering chain.
+CHAIN_FOLLOWERS = 10_000
+CHAIN_REACH = 0.05  # organic reach, share of followers (Locowise-era estimates, 5 to 5.5 %)
+CHAIN_CLICKS = 0.009  # WordStream 2017, paid Facebook ads click-through
+CHAIN_CONVERSION = 0.007  # Monetate 2013, social traffic, e-commerce
+CHAIN_SALES_PER_POST = 0.03  # "about 0.03 sales a post"
+CHAIN_POSTS, CHAIN_SALES = 250, 8  # "about 8 sales from 250 posts"
+#: FACTS.md: WordStream's paid-ads conversion (any action), used here as the lead rate.
+WORDSTREAM_CONVERSION = 0.092
+
+
+def test_the_sobering_chain_comes_out_of_the_model():
+    one = funnel.per_post(CHAIN_FOLLOWERS, CHAIN_REACH, CHAIN_CLICKS * 100, CHAIN_CONVERSION * 100)
+    assert one.reached == pytest.approx(CHAIN_FOLLOWERS * CHAIN_REACH)
+    assert one.sales == pytest.approx(CHAIN_SALES_PER_POST, rel=0.1)
+    assert one.sales * CHAIN_POSTS == pytest.approx(CHAIN_SALES, rel=0.05)
+
+
+def test_the_defaults_are_the_published_rates():
+    p = FunnelParams()
+    assert p.click_pct / 100 == pytest.approx(CHAIN_CLICKS)
+    assert p.sale_pct / 100 == pytest.approx(CHAIN_CONVERSION)
+    one = funnel.per_post(CHAIN_FOLLOWERS, CHAIN_REACH, p.click_pct, p.sale_pct)
+    assert one.leads == pytest.approx(CHAIN_FOLLOWERS * CHAIN_REACH * CHAIN_CLICKS * WORDSTREAM_CONVERSION)
+    assert one.sales * CHAIN_POSTS == pytest.approx(CHAIN_SALES, rel=0.05)
+
+
+def test_the_simulation_runs_the_same_chain_on_the_posting_models_reach():
+    """Through simulate: each week's sales are that week's per-post reach, times posts, times the rates."""
+    p = FunnelParams(start_followers=10_000)
+    result = funnel.simulate(p)
+    shown = result.media.per_post_reach * result.media.posts_per_week
+    np.testing.assert_allclose(result.impressions, shown)
+    np.testing.assert_allclose(result.sales, shown * CHAIN_CLICKS * CHAIN_CONVERSION)
+    # Week one, a page of 10,000: the chain with the posting model's own reach and fatigue.
+    first = result.media.per_post_reach[0]
+    reach = float(posting.organic_reach(10_000)) * posting.fatigue_factor(result.media.posts_per_week, 0.3)
+    assert first == pytest.approx(10_000 * reach)
+
+
+def test_the_kept_chain_table_shows_the_published_check():
+    table = sobering_chain()
+    row = next(line for line in table.splitlines() if line.startswith("5 %"))
+    assert row.split()[-1] == "7.9" and "500" in row  # about 8 sales from 250 posts; 500 people a post
+
+
+# --- properties over every spec range -------------------------------------------------------
+
+STAGES = ("impressions", "clicks", "leads", "sales")
+
+
+@settings(max_examples=60, deadline=None)
+@given(params(FunnelParams), SEEDS)
+def test_every_setting_gives_finite_non_negative_weekly_numbers(p, seed):
+    result = funnel.simulate(p, seed)
+    for name in (*STAGES, "conversations", "relationships", "referral_sales"):
+        array = getattr(result, name)
+        assert len(array) == p.weeks, name
+        assert np.all(np.isfinite(array)) and np.all(array >= 0), name
+
+
+@settings(max_examples=60, deadline=None)
+@given(params(FunnelParams), SEEDS)
+def test_no_funnel_stage_is_bigger_than_the_one_above(p, seed):
+    result = funnel.simulate(p, seed)
+    per_post = result.media.per_post_reach
+    assert np.all(per_post <= result.media.followers + 1e-9)  # one post, at most every follower
+    for upper, lower in zip(STAGES, STAGES[1:], strict=False):
+        assert np.all(getattr(result, lower) <= getattr(result, upper) + 1e-12), (upper, lower)
+    assert np.all(result.referral_sales <= result.networking.referrals + 1e-12)
+
+
+@settings(max_examples=60, deadline=None)
+@given(params(FunnelParams), SEEDS)
+def test_more_hours_never_give_fewer_sales_leads_or_relationships(p, seed):
+    spec = SPECS["weekly_hours"]
+    if p.weekly_hours + spec.step > spec.max:
+        return
+    more = dataclasses.replace(p, weekly_hours=p.weekly_hours + spec.step)
+    before, after = funnel.simulate(p, seed), funnel.simulate(more, seed)
+    for name in (*STAGES, "conversations"):
+        assert after.total(name) >= before.total(name) * (1 - 1e-9), name
+    assert np.all(after.relationships >= before.relationships)
+    assert after.networking.total_referrals >= before.networking.total_referrals
+    assert after.total("referral_sales") >= before.total("referral_sales") - 1e-12
+
+
+@settings(max_examples=40, deadline=None)
+@given(params(FunnelParams), SEEDS)
+def test_same_seed_same_result(p, seed):
+    first, second = funnel.simulate(p, seed), funnel.simulate(p, seed)
+    for name in (*STAGES, "relationships", "referral_sales"):
+        np.testing.assert_array_equal(getattr(first, name), getattr(second, name))
+
+
+def test_the_funnel_reuses_the_posting_and_relationships_models():
+    p = FunnelParams()
+    result = funnel.simulate(p, seed=3)
+    np.testing.assert_array_equal(result.media.followers, posting.simulate(p.posting_params(), 3).followers)
+    net = relationships.simulate(p.relationship_params(), 3)
+    np.testing.assert_array_equal(result.relationships, net.casual + net.friend + net.close)
+
+
+def test_a_bad_value_names_the_parameter():
+    with pytest.raises(ValueError, match="click_pct"):
+        FunnelParams(click_pct=50)
+
+
+# --- the lesson's claims, derived from the model ---------------------------------------------
+
+
+def test_at_the_defaults_the_goal_decides_who_wins():
+    result = funnel.simulate(FunnelParams())
+    verdicts = {goal: winner(pair) for goal, pair in scores(result).items()}
+    assert verdicts == {"buzz": "media", "sales": "media", "network": "networking"}
+
+
+def test_a_goal_control_changes_only_the_verdict():
+    explorer = GoalsExplorer()
+    first = explorer.summary.splitlines()
+    explorer.set(goal=2)
+    second = explorer.summary.splitlines()
+    assert first[:2] == second[:2] and first[2] != second[2]
+    assert second[2].startswith("Judged by the network")
+
+
+# --- the self-check's answers, derived ------------------------------------------------------
+
+
+def right_option(qid: str):
+    from mediavsnet.quiz import questions_from_table
+
+    question = next(q for q in questions_from_table("quiz.l02") if q.id == qid)
+    return {o.id: o.correct for o in question.options}
+
+
+def test_the_chain_question_follows_from_the_published_figures():
+    sales = funnel.per_post(CHAIN_FOLLOWERS, CHAIN_REACH, CHAIN_CLICKS * 100, CHAIN_CONVERSION * 100).sales
+    candidates = {"three": 3.0, "three-hundredths": 0.03, "thirty": 30.0}
+    closest = min(candidates, key=lambda k: abs(np.log(candidates[k] / sales)))
+    marked = right_option("sobering-chain")
+    assert marked[closest] and sum(marked.values()) == 1
+
+
+def test_the_goal_question_follows_from_the_model():
+    result = funnel.simulate(FunnelParams())
+    winners = {winner(pair) for pair in scores(result).values()}
+    expected = ("depends-on-goal" if len(winners) > 1
+                else "broadcasting-always" if winners == {"media"} else "networking-always")
+    assert right_option("goal-decides")[expected]
