@@ -4,8 +4,9 @@
 tests that sweep them all.
 """
 
+from mediavsnet.explorers.roi import RoiExplorer
 from mediavsnet.explorers.time_effort import TimeEffortExplorer
 
-EXPLORERS = {cls.name: cls for cls in (TimeEffortExplorer,)}
+EXPLORERS = {cls.name: cls for cls in (TimeEffortExplorer, RoiExplorer)}
 
-__all__ = ["EXPLORERS", "TimeEffortExplorer"]
+__all__ = ["EXPLORERS", "RoiExplorer", "TimeEffortExplorer"]
