@@ -24,6 +24,7 @@ from mediavsnet.explorers.time_effort import round_up, week_axis
 from mediavsnet.models import attribution
 from mediavsnet.models.attribution import AttributionParams, AttributionResult
 from mediavsnet.strings import t
+from mediavsnet.tables import _table
 
 #: A number as the lines write it (the sign, when negative, is written before it).
 NUM = r"(\d[\d,]*(?:\.\d+)?)"
@@ -300,6 +301,50 @@ def summarize(result: AttributionResult) -> str:
 def roi_axis(bottom: float, top: float) -> dict[str, object]:
     """An ROI axis that always shows break-even, rounded out to 50 points so small moves leave it still."""
     return {"range": [50.0 * float(np.floor(bottom / 50 - 0.1)), 50.0 * float(np.ceil(top / 50 + 0.1))]}
+
+
+# --- the lesson's tables (kept in the notebook, compared by the tests) ----------------------
+
+
+def width_by_window(windows: tuple[int, ...] = (4, 13, 52, 156), **fixed: float) -> str:
+    """The 95 % band's width on ROI for each way of measuring, by window length, at the defaults."""
+    base = AttributionParams.from_defaults(**fixed)
+    rows = []
+    for weeks in windows:
+        row = [text.duration(weeks)]
+        for index in range(len(attribution.TRACKING)):
+            r = attribution.simulate(AttributionParams.from_defaults(**{**fixed, "window_weeks": weeks,
+                                                                        "tracking": index}))
+            row.append(t("roi.table.unit", width=text.number(r.high[-1] - r.low[-1])))
+        rows.append(row)
+    header = [t("roi.table.window"), *(t(f"roi.table.{m}") for m in attribution.TRACKING)]
+    title = t("roi.table.width_title", roi=pct(base.true_roi), carryover=text.number(base.carryover, 1),
+              cv=text.number(base.noise_cv))
+    return title + "\n" + _table(header, rows)
+
+
+def methods_compared(windows: tuple[int, ...] = (4, 156), **fixed: float) -> str:
+    """Where each way of measuring lands on average (its expected estimate), and what measurement 1 says."""
+    base = AttributionParams.from_defaults(**fixed)
+    rows = []
+    for weeks in windows:
+        for index, method in enumerate(attribution.TRACKING):
+            r = attribution.simulate(AttributionParams.from_defaults(**{**fixed, "window_weeks": weeks,
+                                                                        "tracking": index}))
+            inside = r.low[-1] <= base.true_roi <= r.high[-1]
+            rows.append([
+                text.duration(weeks),
+                t(f"roi.table.{method}"),
+                f"{pct(r.expected[-1])} %",
+                f"{pct(r.low[-1])} % to {pct(r.high[-1])} %",
+                t(f"roi.table.says_{verdict(r)}"),
+                t("roi.table.yes") if inside else t("roi.table.no"),
+            ])
+    header = [t("roi.table.window"), t("roi.table.method"), t("roi.table.centre"), t("roi.table.band"),
+              t("roi.table.says"), t("roi.table.inside")]
+    title = t("roi.table.methods_title", roi=pct(base.true_roi),
+              bias=text.number(base.tracking_bias))
+    return title + "\n" + _table(header, rows)
 
 
 def show(**initial: float) -> RoiExplorer:
