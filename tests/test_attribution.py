@@ -242,7 +242,7 @@ def test_the_lines_say_why_the_truth_is_outside_the_band():
     assert "tracking denied the ads 50 points they did earn" in explorer.summary
     explorer.reset()
     explorer.set(tracking=HOLDOUT, noise_cv=1, carryover=0.9, window_weeks=4)
-    assert "the window saw only 23 % of the carry-over" in explorer.summary
+    assert "the window saw only 23 % of the ads' effect" in explorer.summary
 
 
 def test_measurement_number_moves_the_estimate_not_the_band_width_nor_the_network():
