@@ -140,7 +140,9 @@ class RoiExplorer(Explorer):
             "xaxis2": week_axis(result.params.window_weeks),
             "yaxis": roi_axis(bottom, top),
             "yaxis2": {"range": [0, max(6, int(result.network_size.max()) + 1)], "rangemode": "tozero"},
-            "yaxis3": {"range": [0, round_up(max(float(result.referral_high.max()), 1.0) * 1.05)]},
+            # Twice the final band's top: the first weeks' band runs off the top, as unbounded as it is.
+            "yaxis3": {"tickmode": "auto", "range": [0, round_up(max(2 * float(result.referral_high[-1]),
+                                                 float(result.referral_rate.max()) * 1.05, 1.0))]},
         }
         for name, axis in axes.items():
             if self._axes.get(name) != axis:
