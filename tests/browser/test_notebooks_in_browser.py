@@ -144,7 +144,14 @@ def test_every_control_of_every_explorer_works_in_the_browser(page, lab, noteboo
         for header in explorer.locator(".jupyter-widget-Collapse-header").all():
             header.click()
         for name, value in explorer_class(explorer).lively.items():
-            type_value(page, explorer, name, value)
+            choice = explorer.locator(f".mvn-control-{name}")
+            if "mvn-choice" in choice.get_attribute("class").split():  # a choice: press its option
+                before = snapshot(explorer)
+                choice.locator("button").nth(int(value)).focus()
+                page.keyboard.press("Space")
+                wait_for_change(page, explorer, before, "plot or summary", f"option {value} of {name}")
+            else:
+                type_value(page, explorer, name, value)
         controls = explorer.locator(".mvn-control")
         for j in range(controls.count()):
             control = controls.nth(j)

@@ -20,7 +20,7 @@ WALKTHROUGHS = sorted((Path(__file__).parents[1] / "walkthroughs").glob("*.json"
 # The readout, not the handle's aria-valuenow: ipywidgets' slider rounds that to one decimal
 # (0.16 is announced as 0.2), while the readout shows the value as the learner reads it.
 VALUE_IS = """([readout, value]) =>
-  Math.abs(parseFloat(readout.innerText.replace(/,/g, '')) - value) < 1e-9"""
+  Math.abs(parseFloat(readout.innerText.replace(/,/g, '').replace(/\u2212/g, '-')) - value) < 1e-9"""
 SAYS_ALL = """([root, expected]) => {
   const text = root.querySelector('.mvn-summary').innerText;
   return expected.every(e => text.includes(e));
