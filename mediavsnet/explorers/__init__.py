@@ -4,8 +4,9 @@
 tests that sweep them all.
 """
 
+from mediavsnet.explorers.cascade import CascadeExplorer
 from mediavsnet.explorers.time_effort import TimeEffortExplorer
 
-EXPLORERS = {cls.name: cls for cls in (TimeEffortExplorer,)}
+EXPLORERS = {cls.name: cls for cls in (TimeEffortExplorer, CascadeExplorer)}
 
-__all__ = ["EXPLORERS", "TimeEffortExplorer"]
+__all__ = ["EXPLORERS", "CascadeExplorer", "TimeEffortExplorer"]
