@@ -128,7 +128,8 @@ def test_at_the_defaults_few_cascades_go_beyond_one_step_as_goel_found():
 def test_below_one_the_mean_size_is_one_over_one_minus_r(r_value):
     """A cascade rooted at one adopter whose post is seen by k people: 1 / (1 - R) adopters."""
     audience = 200
-    sizes = np.concatenate([1 + ordinary_posts(r_value / audience, audience, seed=s).shares for s in range(4)])
+    runs = [ordinary_posts(r_value / audience, audience, seed=s) for s in range(4)]
+    sizes = np.concatenate([1 + run.shares for run in runs])
     sem = sizes.std(ddof=1) / math.sqrt(sizes.size)
     assert abs(sizes.mean() - expected_size(r_value)) < 4 * sem + 0.01, (
         f"mean {sizes.mean():.3f} against 1 / (1 - R) = {expected_size(r_value):.3f}"

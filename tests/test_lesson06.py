@@ -57,7 +57,8 @@ def test_at_the_defaults_the_post_dies_out_and_most_never_spread(explorer):
     assert "never spread" in lines[1] and "largest cascade had" in lines[1]
 
 
-@pytest.mark.parametrize(("share_pct", "start"), [(0.5, "On the edge: R = 1.00"), (1.0, "Can take off: R = 2.00")])
+@pytest.mark.parametrize(("share_pct", "start"),
+                         [(0.5, "On the edge: R = 1.00"), (1.0, "Can take off: R = 2.00")])
 def test_the_regime_line_follows_r(explorer, share_pct, start):
     explorer.set(share_pct=share_pct)
     assert explorer.summary.startswith(start)
@@ -136,7 +137,8 @@ def test_the_picture_and_its_alt_text_name_every_type_and_example():
     assert len(tiles) == len(family.types())
     keys = [m.key for m in family.types()]
     assert tiles[keys.index("networking")] == palette.NETWORKING
-    assert all(colour == palette.MEDIA for key, colour in zip(keys, tiles, strict=True) if key != "networking")
+    others = [colour for key, colour in zip(keys, tiles, strict=True) if key != "networking"]
+    assert others and all(colour == palette.MEDIA for colour in others)
 
 
 def test_swapping_an_example_changes_table_picture_and_alt_text_together(monkeypatch):
@@ -195,7 +197,8 @@ def test_every_service_is_in_the_answer_key_and_sorted_as_it_says(language):
     assert set(items) == set(key), f"key and table differ: {sorted(set(items) ^ set(key))}"
     for item_id, entry in key.items():
         item = items[item_id]
-        assert item.answer == entry["right"], f"{item_id}: the table says {item.answer}, the key {entry['right']}"
+        assert item.answer == entry["right"], (
+            f"{item_id}: the table says {item.answer}, the key {entry['right']}")
         in_text, in_why = entry[language]
         others = {k: i for k, i in items.items() if k != item_id}
         problems = misplaced("text", item_id, item.text, {k: i.text for k, i in others.items()}, in_text)
@@ -224,7 +227,8 @@ def marked_right(q: Question) -> str:
 def test_dies_out_follows_from_the_model_at_rival_iqs_rate():
     q = question("dies-out")
     assert "200 people" in q.prompt and "0.06 %" in q.prompt and "200 more" in q.prompt
-    p = CascadeParams(share_pct=100 * RIVAL_IQ_FACEBOOK, audience_per_share=200, seed_audience=200, posts=5_000)
+    p = CascadeParams(share_pct=100 * RIVAL_IQ_FACEBOOK, audience_per_share=200, seed_audience=200,
+                      posts=5_000)
     r = cascade.simulate(p)
     never = float(np.mean(r.shares == 0))
     claims = {
