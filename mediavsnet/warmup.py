@@ -1,4 +1,9 @@
-"""Lesson 00's warm-up: sort everyday activities into "mostly media" or "mostly networking".
+"""Sorting activities: lesson 00's warm-up (media or networking?) and lesson 06's types.
+
+Lesson 00's warm-up sorts everyday activities into "mostly media" or "mostly
+networking"; lesson 06 sorts services into the article's six types of social
+media. Both are the same component with other sides, labels and words
+(:class:`SortingWarmup`'s ``sides``, ``labels`` and ``words``).
 
 The point is not a score: it is to notice which of the article's five
 differences (style, goal, content, time, ROI) each activity leans on, and
@@ -34,19 +39,21 @@ class Item:
     why: str
     #: A stable name for the item, the same in every language (never shown).
     id: str = ""
+    #: The sides it may be sorted to (lesson 00's two by default).
+    sides: tuple[str, ...] = SIDES
 
     def __post_init__(self) -> None:
-        if self.answer not in SIDES:
+        if self.answer not in self.sides:
             raise ValueError(
-                f"warm-up item {self.text!r}: answer must be one of {SIDES}, not {self.answer!r}"
+                f"sorting item {self.text!r}: answer must be one of {self.sides}, not {self.answer!r}"
             )
 
 
-def items_from_table(key: str = "warmup.items") -> tuple[Item, ...]:
+def items_from_table(key: str = "warmup.items", sides: tuple[str, ...] = SIDES) -> tuple[Item, ...]:
     """The activities to sort, from the strings table."""
     raw = content(key)
     try:
-        items = tuple(Item(i["text"], i["answer"], i["why"], _id(i["id"])) for i in raw)
+        items = tuple(Item(i["text"], i["answer"], i["why"], _id(i["id"]), sides) for i in raw)
     except (KeyError, TypeError) as exc:
         raise ValueError(f"{key}: every item needs id, text, answer and why ({exc})") from None
     ids = [i.id for i in items]
@@ -63,10 +70,27 @@ def _id(value: object) -> str:
 
 
 class SortingWarmup:
-    """One row per activity: two buttons, then feedback that says why."""
+    """One row per activity: a button per side, then feedback that says why.
 
-    def __init__(self, items: tuple[Item, ...] | None = None) -> None:
-        self.items = items if items is not None else items_from_table()
+    ``sides`` are the answers an item can have, ``labels`` their button labels
+    (from the strings table, ``warmup.<side>`` by default), ``colours`` the
+    feedback bar's colour for an item of each side, and ``words`` the strings
+    table section holding the verdicts, score, reveal and reset words.
+    """
+
+    def __init__(
+        self,
+        items: tuple[Item, ...] | None = None,
+        sides: tuple[str, ...] = SIDES,
+        labels: dict[str, str] | None = None,
+        colours: dict[str, str] | None = None,
+        words: str = "warmup",
+    ) -> None:
+        self.items = items if items is not None else items_from_table(sides=sides)
+        self.sides = sides
+        self.labels = labels if labels is not None else {side: t(f"warmup.{side}") for side in sides}
+        self.colours = colours if colours is not None else COLOURS
+        self.words = words
         self._sorted: list[str | None] = [None] * len(self.items)
         self._revealed: set[int] = set()
         self._buttons: list[widgets.ToggleButtons] = []
@@ -74,10 +98,10 @@ class SortingWarmup:
         rows = []
         for i, item in enumerate(self.items):
             buttons = widgets.ToggleButtons(
-                options=[(t(f"warmup.{side}"), side) for side in SIDES],
+                options=[(self.labels[side], side) for side in sides],
                 value=None,
-                tooltips=[t(f"warmup.{side}") for side in SIDES],
-                style={"button_width": "14em"},
+                tooltips=[self.labels[side] for side in sides],
+                style={"button_width": "14em" if len(sides) <= 2 else "auto"},
             )
             buttons.observe(lambda change, i=i: self._chosen(i, change["new"]), names="value")
             feedback = widgets.HTML().add_class("mvn-sorting-feedback")
@@ -86,9 +110,9 @@ class SortingWarmup:
             self._feedback.append(feedback)
             rows.append(widgets.VBox([label, buttons, feedback]))
         self._score = widgets.HTML().add_class("mvn-sorting-score")
-        reveal = widgets.Button(description=t("warmup.reveal"))
+        reveal = widgets.Button(description=t(f"{words}.reveal"))
         reveal.on_click(lambda _: self.reveal())
-        reset = widgets.Button(description=t("warmup.reset"))
+        reset = widgets.Button(description=t(f"{words}.reset"))
         reset.on_click(lambda _: self.reset())
         self.widget = widgets.VBox([*rows, self._score, widgets.HBox([reveal, reset])])
         self.widget.add_class("mvn-sorting")
@@ -96,8 +120,8 @@ class SortingWarmup:
 
     def sort(self, item: int, side: str) -> None:
         """Put an activity on one side, as a learner clicking a button would."""
-        if side not in SIDES:
-            raise ValueError(f"side must be one of {SIDES}, not {side!r}")
+        if side not in self.sides:
+            raise ValueError(f"side must be one of {self.sides}, not {side!r}")
         self._buttons[item].value = side
 
     def feedback(self, item: int) -> str:
@@ -106,9 +130,9 @@ class SortingWarmup:
         if side is None:
             return ""
         entry = self.items[item]
-        verdict = t("warmup.right") if side == entry.answer else t("warmup.wrong")
+        verdict = t(f"{self.words}.right") if side == entry.answer else t(f"{self.words}.wrong")
         # Name the side in words too: the feedback's colour is the course's side.
-        course = t("warmup.course_sort", side=t(f"warmup.{entry.answer}"))
+        course = t(f"{self.words}.course_sort", side=self.labels[entry.answer])
         return f"{verdict} {course} {entry.why}"
 
     @property
@@ -136,13 +160,13 @@ class SortingWarmup:
     def _chosen(self, item: int, side: str | None) -> None:
         self._sorted[item] = side
         text = self.feedback(item)
-        colour = COLOURS.get(self.items[item].answer, palette.NEUTRAL)
+        colour = self.colours.get(self.items[item].answer, palette.NEUTRAL)
         self._feedback[item].value = feedback_html(text, colour)
         self._show_score()
 
     def _show_score(self) -> None:
         right, answered, total = self.score
-        line = t("warmup.score", right=right, answered=answered, total=total)
+        line = t(f"{self.words}.score", right=right, answered=answered, total=total)
         self._score.value = paragraph(line)
 
     def _repr_mimebundle_(self, **kwargs: Any) -> dict[str, Any] | None:

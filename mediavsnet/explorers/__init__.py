@@ -4,12 +4,13 @@
 tests that sweep them all.
 """
 
+from mediavsnet.explorers.cascade import CascadeExplorer
 from mediavsnet.explorers.communication import CommunicationExplorer
 from mediavsnet.explorers.content import ContentExplorer
 from mediavsnet.explorers.goals import GoalsExplorer
 from mediavsnet.explorers.roi import RoiExplorer
 from mediavsnet.explorers.time_effort import TimeEffortExplorer
 
-EXPLORERS = {cls.name: cls for cls in (TimeEffortExplorer, CommunicationExplorer, ContentExplorer, GoalsExplorer, RoiExplorer)}
+EXPLORERS = {cls.name: cls for cls in (TimeEffortExplorer, CascadeExplorer, CommunicationExplorer, ContentExplorer, GoalsExplorer, RoiExplorer)}
 
-__all__ = ["EXPLORERS", "CommunicationExplorer", "ContentExplorer", "GoalsExplorer", "RoiExplorer", "TimeEffortExplorer"]
+__all__ = ["EXPLORERS", "CascadeExplorer", "CommunicationExplorer", "ContentExplorer", "GoalsExplorer", "RoiExplorer", "TimeEffortExplorer"]
