@@ -11,6 +11,25 @@ from mediavsnet.explorers.goals import GoalsExplorer
 from mediavsnet.explorers.roi import RoiExplorer
 from mediavsnet.explorers.time_effort import TimeEffortExplorer
 
-EXPLORERS = {cls.name: cls for cls in (TimeEffortExplorer, CascadeExplorer, CommunicationExplorer, ContentExplorer, GoalsExplorer, RoiExplorer)}
+#: In lesson order.
+EXPLORERS = {
+    cls.name: cls
+    for cls in (
+        CommunicationExplorer,
+        GoalsExplorer,
+        ContentExplorer,
+        TimeEffortExplorer,
+        RoiExplorer,
+        CascadeExplorer,
+    )
+}
 
-__all__ = ["EXPLORERS", "CascadeExplorer", "CommunicationExplorer", "ContentExplorer", "GoalsExplorer", "RoiExplorer", "TimeEffortExplorer"]
+__all__ = [
+    "EXPLORERS",
+    "CascadeExplorer",
+    "CommunicationExplorer",
+    "ContentExplorer",
+    "GoalsExplorer",
+    "RoiExplorer",
+    "TimeEffortExplorer",
+]
