@@ -109,7 +109,7 @@ def test_reset_restores_the_defaults_exactly(cls):
 
 
 def test_the_checker_catches_a_wrong_number_and_an_unchecked_one():
-    cls = CLASSES[0]
+    cls = EXPLORERS["time-effort"]
     explorer = cls()
     result = explorer.compute(explorer.values())
     stated = explorer.stated(result)
