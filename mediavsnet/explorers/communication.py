@@ -259,7 +259,7 @@ def opportunities_line(result: ListeningResult) -> str:
     return t(
         "communication.summary_opportunities",
         percent=text.number(p.opportunity_pct),
-        arrived=amount(arrived),
+        arrived=few_amount(arrived),
         caught=few_amount(caught),
         missed=few_amount(arrived - caught),
     )
