@@ -1,0 +1,284 @@
+"""Lesson 06, The social media family: the explorer's lines, the family picture drawn from the
+family table, the sorting activity and its answer key, and the self-check answers derived from
+the cascade model, the published figures and the family table."""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+from answer_key import KEY, LANGUAGES, misplaced
+
+from mediavsnet import family, palette, strings
+from mediavsnet.explorers import EXPLORERS
+from mediavsnet.explorers.base import PRESETS_DIR
+from mediavsnet.explorers.cascade import CascadeExplorer, big_and_small, regimes
+from mediavsnet.models import cascade
+from mediavsnet.models.cascade import CascadeParams
+from mediavsnet.quiz import Question, lesson_quiz
+from mediavsnet.specs import defaults, specs_by_name
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tools"))
+import family_picture  # noqa: E402
+
+#: FACTS.md, Rival IQ (weak): Facebook's median engagement per post per follower, about 0.06 %.
+RIVAL_IQ_FACEBOOK = 0.0006
+#: Goel, Watts & Goldstein (2012): 70-95 % of cascades are a single adopter.
+GOEL_SINGLE_ADOPTER = (0.70, 0.95)
+
+
+@pytest.fixture
+def explorer() -> CascadeExplorer:
+    return CascadeExplorer()
+
+
+# --- the explorer --------------------------------------------------------------------------
+
+
+def test_registered_with_three_lines_and_two_bar_charts(explorer):
+    assert EXPLORERS["cascade"] is CascadeExplorer
+    assert len(explorer.summary.splitlines()) == 3
+    assert [trace.type for trace in explorer.fig.data] == ["bar", "bar"]
+    assert explorer.fig.layout.yaxis.type == "log"
+    assert explorer.fig.data[0].marker.color[1] == palette.MEDIA
+
+
+def test_at_the_defaults_the_post_dies_out_and_most_never_spread(explorer):
+    lines = explorer.summary.splitlines()
+    assert lines[0].startswith("Dies out: R = 0.12")
+    never = float(explorer.fig.data[0].y[0]) / explorer.values()["posts"]
+    assert GOEL_SINGLE_ADOPTER[0] <= never <= GOEL_SINGLE_ADOPTER[1]
+    assert "never spread" in lines[1] and "largest cascade had" in lines[1]
+
+
+@pytest.mark.parametrize(("share_pct", "start"),
+                         [(0.5, "On the edge: R = 1.00"), (1.0, "Can take off: R = 2.00")])
+def test_the_regime_line_follows_r(explorer, share_pct, start):
+    explorer.set(share_pct=share_pct)
+    assert explorer.summary.startswith(start)
+    assert "still spreading" in explorer.summary  # the caps are said, not hidden
+
+
+def test_a_big_accounts_post_spreads_as_one_broadcast(explorer):
+    explorer.set(seed_audience=200_000)
+    steps = np.asarray(explorer.fig.data[1].y, dtype=float)
+    assert steps[0] > 80 and steps[2:].sum() < 5
+    assert "0 (0 %) never spread" in explorer.summary
+
+
+def test_the_figure_is_updated_in_place(explorer):
+    fig, traces = explorer.fig, [id(t) for t in explorer.fig.data]
+    for pct in (0.2, 1.5, 0.06):
+        explorer.set(share_pct=pct)
+    assert explorer.fig is fig and [id(t) for t in explorer.fig.data] == traces
+
+
+def test_presets_apply_within_the_specs(explorer):
+    data = json.loads((PRESETS_DIR / "06-social-media-family.json").read_text(encoding="utf-8"))
+    by_name = specs_by_name(CascadeExplorer.specs)
+    for preset in data["presets"]:
+        for name, value in preset["values"].items():
+            by_name[name].check(value)
+        explorer.apply_preset(preset["name"])
+        assert explorer.error == ""
+        assert explorer.values() == {**defaults(CascadeExplorer.specs), **preset["values"]}
+
+
+def test_a_bad_value_shows_a_message(explorer):
+    explorer.set(share_pct=7)
+    assert "share_pct" in explorer.error
+    explorer.reset()
+    assert explorer.error == ""
+
+
+# --- the kept tables ---------------------------------------------------------------------
+
+
+def test_the_regimes_table_checks_the_formula_below_one():
+    table = regimes()
+    for line in table.splitlines()[3:]:
+        cells = re.split(r"\s{2,}", line.strip())
+        if cells[5] != "no limit":
+            assert float(cells[4]) == pytest.approx(float(cells[5]), rel=0.05), line
+
+
+def test_the_big_and_small_table_shows_the_broadcast():
+    rows = big_and_small().splitlines()[3:]
+    direct = [float(re.split(r"\s{2,}", r.strip())[4].rstrip(" %")) for r in rows]
+    assert all(d > 80 for d in direct)
+
+
+# --- the family picture, drawn from the family table ------------------------------------------
+
+
+def test_the_committed_picture_is_the_one_the_table_draws():
+    assert family_picture.TARGET.read_text(encoding="utf-8") == family.svg(), (
+        "assets/social-media-family.svg is stale: run  python tools/family_picture.py"
+    )
+    assert family_picture.main(["--check"]) == 0
+
+
+def test_the_picture_and_its_alt_text_name_every_type_and_example():
+    svg, alt = family.svg(), family.alt_text()
+    assert f"<desc id=\"mvn-family-desc\">{alt}</desc>" in svg.replace("&#x27;", "'")
+    assert 'role="img"' in svg.splitlines()[0] and "<title" in svg
+    for kind in family.types():
+        assert kind.name in svg and kind.name in alt
+        for example in kind.examples.split(", "):
+            assert example in alt, example
+            assert example.split()[0] in svg, example
+    tiles = re.findall(r'<rect x="\d+" y="\d+" width="210"[^>]*stroke="(#[0-9A-F]+)"', svg)
+    assert len(tiles) == len(family.types())
+    keys = [m.key for m in family.types()]
+    assert tiles[keys.index("networking")] == palette.NETWORKING
+    others = [colour for key, colour in zip(keys, tiles, strict=True) if key != "networking"]
+    assert others and all(colour == palette.MEDIA for colour in others)
+
+
+def test_swapping_an_example_changes_table_picture_and_alt_text_together(monkeypatch):
+    types = [dict(entry) for entry in strings.content("family.types")]
+    collaborating = next(entry for entry in types if entry["key"] == "collaborating")
+    collaborating["examples"] = "Slack, Microsoft Teams"
+    before = family.svg()
+    monkeypatch.setitem(strings.table("en"), "family.types", types)
+    assert "Microsoft Teams" in family.table()
+    assert "Microsoft Teams" in family.alt_text()
+    assert "Microsoft Teams" in family.svg() and family.svg() != before
+
+
+def test_the_picture_has_room_for_a_seventh_type(monkeypatch):
+    types = [*strings.content("family.types"),
+             {"key": "streaming", "name": "Streaming", "purpose": "broadcast live video",
+              "examples": "Twitch"}]
+    monkeypatch.setitem(strings.table("en"), "family.types", types)
+    svg = family.svg()
+    assert "Streaming" in svg and "7 tiles" in family.alt_text()
+    height = int(re.search(r'height="(\d+)"', svg).group(1))
+    last = max(int(y) for y in re.findall(r'<rect x="\d+" y="(\d+)" width="210"', svg))
+    assert last < height - 60
+
+
+# --- the sorting activity ---------------------------------------------------------------------
+
+
+def test_the_sorting_activity_has_a_button_per_type_and_says_why():
+    activity = family.sorting()
+    assert [label for label, _ in activity._buttons[0].options] == [m.name for m in family.types()]
+    for i, item in enumerate(activity.items):
+        activity.sort(i, item.answer)
+        assert activity.feedback(i).startswith("✓") and item.why in activity.feedback(i)
+    assert activity.score == (len(activity.items), len(activity.items), len(activity.items))
+    assert {item.answer for item in activity.items} >= {"networking", "messaging", "sharing"}
+
+
+def test_a_networking_answer_shows_in_the_networking_hue():
+    activity = family.sorting()
+    index = next(i for i, item in enumerate(activity.items) if item.answer == "networking")
+    activity.sort(index, "main")
+    assert activity.feedback(index).startswith("✗") and palette.NETWORKING in activity._feedback[index].value
+
+
+@pytest.fixture(params=LANGUAGES)
+def language(request):
+    strings.set_language(request.param)
+    yield request.param
+    strings.set_language(strings.DEFAULT_LANGUAGE)
+
+
+def test_every_service_is_in_the_answer_key_and_sorted_as_it_says(language):
+    items = {item.id: item for item in family.sorting_items()}
+    key = KEY["sorting"]["l06"]
+    assert set(items) == set(key), f"key and table differ: {sorted(set(items) ^ set(key))}"
+    for item_id, entry in key.items():
+        item = items[item_id]
+        assert item.answer == entry["right"], (
+            f"{item_id}: the table says {item.answer}, the key {entry['right']}")
+        in_text, in_why = entry[language]
+        others = {k: i for k, i in items.items() if k != item_id}
+        problems = misplaced("text", item_id, item.text, {k: i.text for k, i in others.items()}, in_text)
+        problems += misplaced("explanation", item_id, item.why, {k: i.why for k, i in others.items()}, in_why)
+        assert not problems, "\n".join(problems)
+
+
+# --- the self-check: answers derived from the model, the figures and the table -----------------
+
+
+def question(qid: str) -> Question:
+    return next(q for q in lesson_quiz("06").questions if q.id == qid)
+
+
+def the_true_option(q: Question, claims: dict[str, bool]) -> str:
+    assert set(claims) == {o.id for o in q.options}
+    true = [option for option, holds in claims.items() if holds]
+    assert len(true) == 1, f"{q.id!r}: the options whose claims hold are {true}"
+    return true[0]
+
+
+def marked_right(q: Question) -> str:
+    return next(o.id for o in q.options if o.correct)
+
+
+def test_dies_out_follows_from_the_model_at_rival_iqs_rate():
+    q = question("dies-out")
+    assert "200 people" in q.prompt and "0.06 %" in q.prompt and "200 more" in q.prompt
+    p = CascadeParams(share_pct=100 * RIVAL_IQ_FACEBOOK, audience_per_share=200, seed_audience=200,
+                      posts=5_000)
+    r = cascade.simulate(p)
+    never = float(np.mean(r.shares == 0))
+    claims = {
+        "never-shared": never > 0.5 and p.reproduction < 1,
+        "a-few-shares": float(np.mean(r.shares >= 2)) > 0.5,
+        "viral-sometimes": float(np.mean(r.views >= 1_000)) >= 0.1 or p.reproduction > 1,
+    }
+    assert marked_right(q) == the_true_option(q, claims)
+    right = next(o for o in q.options if o.correct)
+    assert f"about {p.reproduction:.2f} more" in right.text
+    assert f"about {never:.0%}".replace("%", " %") in right.why
+
+
+def test_tipping_point_follows_from_the_branching_law():
+    q = question("tipping-point")
+    assert "0.06 %" in q.prompt
+    threshold = 1 / RIVAL_IQ_FACEBOOK
+    # the model's own theory: a chain can take off only once the audience passes the threshold
+    assert cascade.extinction_per_share(RIVAL_IQ_FACEBOOK, math.floor(threshold)) == 1.0
+    assert cascade.extinction_per_share(RIVAL_IQ_FACEBOOK, math.ceil(threshold)) < 1.0
+    claims = {
+        "over-1700": 1_600 <= threshold <= 1_800,
+        "over-200": 150 <= threshold <= 250,
+        "any-audience": threshold == 0,
+    }
+    assert marked_right(q) == the_true_option(q, claims)
+    assert f"about {threshold:,.0f} people" in next(o for o in q.options if o.correct).why
+
+
+def test_big_account_follows_from_the_model_as_goel_found():
+    q = question("big-account")
+    p = CascadeParams(share_pct=100 * RIVAL_IQ_FACEBOOK, seed_audience=200_000)
+    r = cascade.simulate(p)
+    from_the_post = p.seed_audience * p.posts / r.views.sum()
+    deep_chains = r.by_step[2:].sum() / r.by_step.sum()
+    claims = {
+        "one-broadcast": from_the_post > 0.8,
+        "long-chains": deep_chains > 0.5,
+        "paid-ads": False,  # the model has no advertising, and neither did the study
+    }
+    assert marked_right(q) == the_true_option(q, claims)
+
+
+def test_networking_in_family_follows_from_the_family_table():
+    q = question("networking-in-family")
+    keys = [m.key for m in family.types()]
+    claims = {
+        "one-type": "networking" in keys and len(keys) == 6,
+        "the-whole": keys == ["networking"],
+        "outside": "networking" not in keys,
+    }
+    assert marked_right(q) == the_true_option(q, claims)
+    assert "one type among six" in next(o for o in q.options if o.correct).text
