@@ -299,14 +299,15 @@ def regimes(share_pcts: Sequence[float] = (0.03, 0.06, 0.15, 0.3, 0.45, 0.75), p
         result = cascade.simulate(params)
         sizes = 1 + result.shares  # the original poster counts as the first adopter
         theory = cascade.mean_chain_size(params.reproduction)
+        stopped = "+" if result.stopped.any() else ""  # a lower bound: some posts were stopped
         rows.append([
             text.number(pct, 2),
             text.number(params.reproduction, 2),
             f"{percent(100 * np.mean(result.shares == 0))} %",
             f"{percent(100 * np.mean(result.depth >= 2))} %",
-            text.number(float(sizes.mean()), 2),
+            text.number(float(sizes.mean()), 2) + stopped,
             text.number(theory, 2) if math.isfinite(theory) else t("cascade.table_no_limit"),
-            text.number(int(result.shares.max())) + ("+" if result.stopped.any() else ""),
+            text.number(int(result.shares.max())) + stopped,
         ])
     header = [t("cascade.table_share_pct"), "R", t("cascade.table_never"), t("cascade.table_beyond"),
               t("cascade.table_mean"), t("cascade.table_theory"), t("cascade.table_largest")]
