@@ -1,16 +1,21 @@
-"""Build a workshop agenda from the lessons' own timings (notebook metadata).
+"""Build workshop agendas from the lessons' own timings (notebook metadata).
 
     python tools/agenda.py [--start 09:30] [--break-every 90]
 
 Every lesson notebook stores its minutes of teaching and of exercises in its
-metadata (``course.minutes``), so the agenda never disagrees with the lessons.
-Writes instructors/agenda.md; a test fails when that file is stale.
+metadata (``course.minutes``), so an agenda never disagrees with the lessons.
+Writes instructors/agenda.md (every lesson in a row) and one agenda for each
+workshop format instructors book (:data:`FORMATS`: 90 minutes, half a day, a
+full day), instructors/agenda-<format>.md. A lesson not written yet is skipped
+and named as such; exercise blocks that do not fit a format's length become
+homework. A test fails when a committed agenda is stale.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -58,6 +63,158 @@ def agenda(start: str = "09:30", break_every: int = 90) -> str:
     return header + "\n".join(rows) + "\n"
 
 
+# --- the workshop formats instructors book ----------------------------------------------
+
+
+@dataclass(frozen=True)
+class Format:
+    """A workshop format: how long, which lessons in which order, breaks, and why."""
+
+    slug: str
+    title: str
+    start: str
+    #: Minutes of lessons and breaks the slot holds, lunch excluded.
+    minutes: int
+    lessons: tuple[str, ...]
+    rationale: str
+    break_every: int = 90
+    #: After this many minutes of lessons, the next pause is lunch (0: no lunch).
+    lunch_after: int = 0
+
+    @property
+    def target(self) -> Path:
+        return ROOT / "instructors" / f"agenda-{self.slug}.md"
+
+
+LUNCH_MINUTES = 60
+
+FORMATS: tuple[Format, ...] = (
+    Format(
+        "90-minutes", "90 minutes", "14:00", 90, ("00", "04", "06"),
+        "The definitions, one difference felt in depth (time and effort) and the family with its "
+        "sharing cascade: the shortest path from the article's claim to what the evidence adds. "
+        "No break in 90 minutes; exercises that do not fit become homework.",
+        break_every=120,
+    ),
+    Format(
+        "half-day", "Half a day", "09:00", 210, ("00", "01", "03", "04", "06"),
+        "Start here, then the three differences a room can feel in a morning (listening, "
+        "content, time and effort), then the family and its sharing cascade; each lesson with "
+        "its exercises while time allows, a break every 90 minutes. Goals, ROI and the strategy "
+        "planner (02, 05, 07) need the full day.",
+    ),
+    Format(
+        "full-day", "A full day", "09:00", 390, ("00", "01", "02", "03", "04", "05", "06", "07"),
+        "The whole course with every exercise, a break every 90 minutes and an hour for lunch, "
+        "ending with lesson 07, where each participant plans their own split of time.",
+        lunch_after=180,
+    ),
+)
+
+
+def timings(notebooks_dir: Path = lessons.NOTEBOOKS_DIR) -> dict[str, dict[str, int]]:
+    """Each existing lesson's minutes of teaching and of exercises, from its metadata."""
+    found = {}
+    for lesson in lessons.available(notebooks_dir):
+        nb = nbformat.read(notebooks_dir / lesson.filename, as_version=4)
+        found[lesson.number] = dict(nb.metadata["course"]["minutes"])
+    return found
+
+
+def plan(fmt: Format, notebooks_dir: Path = lessons.NOTEBOOKS_DIR) -> tuple[list, list, list, list]:
+    """The blocks a format holds, in order, as (lesson, block, minutes); and the lessons
+    skipped (not written yet), left out (no room even for their teaching) and the exercise
+    blocks left as homework."""
+    minutes = timings(notebooks_dir)
+    by_number = {lesson.number: lesson for lesson in lessons.LESSONS}
+    missing = [by_number[n] for n in fmt.lessons if n not in minutes]
+    present = [by_number[n] for n in fmt.lessons if n in minutes]
+
+    def length(blocks: list) -> int:
+        return sum(m for _, _, m in blocks) + BREAK_MINUTES * breaks_needed(blocks, fmt)
+
+    left_out = []
+    while present and length([(x, "teaching", minutes[x.number]["teaching"]) for x in present]) > fmt.minutes:
+        left_out.insert(0, present.pop())
+    blocks = []
+    homework = []
+    for lesson in present:
+        blocks.append((lesson, "teaching", minutes[lesson.number]["teaching"]))
+    # Exercises in course order, while the slot still holds every remaining teaching block.
+    for lesson in present:
+        trial = []
+        for block in blocks:
+            trial.append(block)
+            if block[0] is lesson and block[1] == "teaching":
+                trial.append((lesson, "exercises", minutes[lesson.number]["exercises"]))
+        if length(trial) <= fmt.minutes:
+            blocks = trial
+        else:
+            homework.append(lesson)
+    return blocks, missing, left_out, homework
+
+
+def breaks_needed(blocks: list, fmt: Format) -> int:
+    """How many short breaks a run of blocks gets (lunch is not counted: it is outside the slot)."""
+    return sum(1 for kind in _pauses(blocks, fmt) if kind == "break")
+
+
+def _pauses(blocks: list, fmt: Format) -> list[str | None]:
+    """For each block, the pause before it: None, "break" or "lunch"."""
+    pauses: list[str | None] = []
+    since_break = elapsed = 0
+    lunched = fmt.lunch_after == 0
+    for _, _, minutes in blocks:
+        pause = None
+        if not lunched and elapsed >= fmt.lunch_after and since_break:
+            pause, lunched, since_break = "lunch", True, 0  # the first pause past the morning
+        elif since_break and since_break + minutes > fmt.break_every:
+            pause, since_break = "break", 0
+        pauses.append(pause)
+        since_break += minutes
+        elapsed += minutes
+    return pauses
+
+
+def workshop(fmt: Format, notebooks_dir: Path = lessons.NOTEBOOKS_DIR) -> str:
+    """A format's agenda in Markdown: the timed blocks, then what was skipped and why."""
+    blocks, missing, left_out, homework = plan(fmt, notebooks_dir)
+    clock = datetime.strptime(fmt.start, "%H:%M")
+    rows = ["| Time | Lesson | Block | Minutes |", "|---|---|---|---|"]
+    total = 0
+    for (lesson, block, minutes), pause in zip(blocks, _pauses(blocks, fmt), strict=True):
+        if pause:
+            length = LUNCH_MINUTES if pause == "lunch" else BREAK_MINUTES
+            rows.append(f"| {clock:%H:%M} | | {pause.capitalize()} | {length} |")
+            clock += timedelta(minutes=length)
+            total += length if pause == "break" else 0
+        title = f"[{lesson.number} {lesson.title}](../notebooks/{lesson.filename})"
+        words = "Teaching and hands-on" if block == "teaching" else "Exercises and self-check"
+        rows.append(f"| {clock:%H:%M} | {title} | {words} | {minutes} |")
+        clock += timedelta(minutes=minutes)
+        total += minutes
+    rows.append(f"| {clock:%H:%M} | | End | |")
+    notes = []
+    if homework:
+        notes.append("**Homework** (exercises that do not fit the slot): "
+                     + ", ".join(f"{x.number} {x.title}" for x in homework) + ".")
+    if left_out:
+        notes.append("**Left out for time**: " + ", ".join(f"{x.number} {x.title}" for x in left_out) + ".")
+    if missing:
+        notes.append("**Not written yet, skipped**: " + ", ".join(f"{x.number} {x.title}" for x in missing)
+                     + ". Rerun `python tools/agenda.py` when they exist.")
+    header = (
+        f"# Workshop agenda: {fmt.title}\n\n"
+        f"{fmt.rationale}\n\n"
+        "Generated by `python tools/agenda.py` from the timings stored in each lesson's\n"
+        "metadata: do not edit by hand; change a lesson's `course.minutes` or the format in\n"
+        "`tools/agenda.py` instead.\n"
+        f"Start {fmt.start}; {total} of {fmt.minutes} minutes used"
+        + (f", plus {LUNCH_MINUTES} minutes for lunch" if "Lunch" in "".join(rows) else "") + ".\n\n"
+    )
+    return header + "\n".join(rows) + "\n" + ("\n" + "\n\n".join(notes) + "\n" if notes else "")
+
+
 def main(argv: list[str] | None = None) -> int:
     formatter = argparse.RawDescriptionHelpFormatter
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=formatter)
@@ -66,6 +223,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     TARGET.write_text(agenda(args.start, args.break_every), encoding="utf-8")
     print(f"wrote {TARGET.relative_to(ROOT)}")
+    for fmt in FORMATS:
+        fmt.target.write_text(workshop(fmt), encoding="utf-8")
+        print(f"wrote {fmt.target.relative_to(ROOT)}")
     return 0
 
 
