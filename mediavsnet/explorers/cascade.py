@@ -116,7 +116,7 @@ class CascadeExplorer(Explorer):
         fig.add_trace(
             go.Bar(name=t("cascade.shares"), x=list(range(1, STEPS_SHOWN + 1)),
                    marker={"color": palette.MEDIA_LIGHT, "line": {"color": palette.MEDIA, "width": 1}},
-                   texttemplate="%{y:.0f} %", textposition="outside", cliponaxis=False,
+                   textposition="outside", cliponaxis=False,
                    hovertemplate=t("cascade.hover_steps") + "<extra></extra>"),
             row=1, col=2,
         )
@@ -137,9 +137,15 @@ class CascadeExplorer(Explorer):
     def draw(self, result: CascadeResult) -> None:
         sizes, steps = self.fig.data
         sizes.y = size_counts(result.shares)
-        steps.y = step_shares(result.by_step)
-        # Log axis from under one post to above all of them: set only when the posts change.
-        axis = {"range": [math.log10(0.5), math.log10(result.params.posts * 4)]}
+        shares = step_shares(result.by_step)
+        steps.y = shares
+        steps.text = [f"{percent(v)} %" if v else "" for v in shares]
+        # Log axis from under one post to above all of them, ticks at powers of ten: set only
+        # when the posts change.
+        top = result.params.posts * 4
+        ticks = [10**k for k in range(int(math.log10(top)) + 1)]
+        axis = {"range": [math.log10(0.5), math.log10(top)], "tickmode": "array", "tickvals": ticks,
+                "ticktext": [text.number(v) for v in ticks]}
         if self._axes.get("yaxis") != axis:
             self.fig.layout.yaxis.update(axis)
             self._axes["yaxis"] = axis
