@@ -17,11 +17,12 @@ from answer_key import KEY, LANGUAGES, misplaced
 from mediavsnet import family, palette, strings
 from mediavsnet.explorers import EXPLORERS
 from mediavsnet.explorers.base import PRESETS_DIR
-from mediavsnet.explorers.cascade import CascadeExplorer, big_and_small, regimes
+from mediavsnet.explorers.cascade import CascadeExplorer
 from mediavsnet.models import cascade
 from mediavsnet.models.cascade import CascadeParams
 from mediavsnet.quiz import Question, lesson_quiz
 from mediavsnet.specs import defaults, specs_by_name
+from mediavsnet.virality import big_and_small, regimes
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tools"))
