@@ -122,6 +122,13 @@ def test_every_slider_reads_out_its_value_with_its_steps_decimals(cls):
     explorer = cls()
     for spec in cls.specs:
         control = explorer.controls[spec.name]
+        if spec.choices:  # buttons, each with the option's name and the spec's help
+            assert isinstance(control, widgets.ToggleButtons) and control.description == spec.label
+            assert [label for label, _ in control.options] == [
+                spec.choice_label(i) for i in range(len(spec.choices))]
+            assert set(control.tooltips) == {spec.help}
+            assert {"mvn-control", f"mvn-control-{spec.name}", "mvn-choice"} <= set(control._dom_classes)
+            continue
         unit = f" ({spec.unit})" if spec.unit else ""
         assert control.description == f"{spec.label}{unit}" and control.tooltip == spec.help
         assert control.continuous_update, f"{spec.name}: the plot must follow the slider as it moves"
@@ -166,7 +173,7 @@ def test_the_layout_puts_the_main_controls_first_and_folds_the_others(cls):
 def test_the_summary_shows_each_line_as_a_paragraph_with_its_characters_escaped(cls, monkeypatch):
     explorer = cls()
     lines = explorer.summary.splitlines()
-    assert explorer._summary_html.value == "".join(f"<p>{line}</p>" for line in lines)
+    assert explorer._summary_html.value == "".join(f"<p>{html.escape(line)}</p>" for line in lines)
     monkeypatch.setattr(cls, "describe", lambda self, result: "a < b & c\nsecond")
     explorer.update()
     assert explorer._summary_html.value == "<p>a &lt; b &amp; c</p><p>second</p>"
