@@ -94,3 +94,10 @@ def test_with_fading_a_stage_out_of_reach_is_never_reached():
     assert ceiling < 50
     assert relationships.weeks_to_reach(50, 0.1, contact=0.1, decay_per_year=0.4) == math.inf
     assert relationships.weeks_to_reach(ceiling * 0.9, 0.1, contact=0.1, decay_per_year=0.4) < math.inf
+
+
+def test_weeks_to_reach_fades_only_when_both_gaps_and_fading_are_given():
+    """By default a person is seen every week and nothing fades: Hall's hours over the weekly hours."""
+    assert relationships.weeks_to_reach(50, 1.0, contact=0.5) == 50  # gaps, but no fading
+    assert relationships.weeks_to_reach(50, 1.0, decay_per_year=0.4) == 50  # fading, but no gaps
+    assert relationships.weeks_to_reach(50, 1.0, contact=0.5, decay_per_year=0.4) > 50

@@ -94,17 +94,28 @@ def test_a_spec_whose_default_is_outside_its_range_is_refused():
         ParamSpec("x", "", 0, 10, 1, 11, "test")
     with pytest.raises(ValueError, match="step must be positive"):
         ParamSpec("x", "", 0, 10, 0, 5, "test")
-    ParamSpec("x", "", 0, 10, 1, 10, "test")  # at the top is fine
+    ParamSpec("x", "", 0, 10, 1, 10, "test")  # at the top is fine,
+    ParamSpec("x", "", 0, 10, 1, 0, "test")  # and at the bottom
 
 
 def test_defaults_and_the_heaviest_settings_keep_whole_numbers_whole():
-    a = ParamSpec("a", "", 1, 150, 1, 5, "test", integer=True, heavy=150)
-    b = ParamSpec("b", "", 15, 120, 5, 30, "test", heavy=15)
-    c = ParamSpec("c", "", 0, 40, 0.5, 3, "test")
-    assert defaults((a, b, c)) == {"a": 5, "b": 30, "c": 3}
-    assert isinstance(defaults((a,))["a"], int)
-    assert heaviest((a, b, c)) == {"a": 150, "b": 15, "c": 40}
-    assert isinstance(heaviest((a,))["a"], int)
+    """A whole-number control gets ints even when its spec is written with floats; others keep fractions."""
+    a = ParamSpec("a", "", 1.0, 150.0, 1.0, 5.0, "test", integer=True, heavy=150.0)
+    b = ParamSpec("b", "", 15.0, 120.0, 5.0, 30.0, "test", heavy=15.0)
+    c = ParamSpec("c", "", 0.0, 0.95, 0.05, 0.3, "test")
+    assert defaults((a, b, c)) == {"a": 5, "b": 30.0, "c": 0.3}
+    assert heaviest((a, b, c)) == {"a": 150, "b": 15.0, "c": 0.95}
+    assert [type(v) for v in defaults((a, b, c)).values()] == [int, float, float]
+    assert [type(v) for v in heaviest((a, b, c)).values()] == [int, float, float]
+
+
+@pytest.mark.parametrize(
+    ("value", "unit", "decimals", "expected"),
+    [(0.3, "person", 0, "less than 1 person"), (0.04, "hour", 1, "less than 0.1 hours"),
+     (0.6, "person", 0, "1 person"), (0, "person", 0, "0 people"), (2, "referral", 0, "2 referrals")],
+)
+def test_a_positive_quantity_too_small_to_show_is_less_than_one_never_zero(value, unit, decimals, expected):
+    assert text.count(value, unit, decimals) == expected
 
 
 # --- the explorer's controls and layout --------------------------------------------------------
@@ -200,3 +211,14 @@ def test_a_control_name_the_explorer_does_not_have_is_refused_in_set():
     explorer.set(colour=3)
     assert "has no control named 'colour'" in explorer.error
     assert specs_by_name(cls.specs).keys() == explorer.values().keys()
+
+
+def test_replace_gives_a_checked_copy():
+    from mediavsnet.models.relationships import RelationshipParams
+    from mediavsnet.specs import replace
+
+    p = RelationshipParams()
+    q = replace(p, {"people": 7})
+    assert q.people == 7 and p.people != 7 and q.hours_per_week == p.hours_per_week
+    with pytest.raises(ValueError, match="people = 151"):
+        replace(p, {"people": 151})
