@@ -231,6 +231,24 @@ def test_images_have_alt_text_and_exist(path):
             assert (path.parent / unquote(src)).exists(), f"{path.name}: missing image {src}"
 
 
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
+def test_images_are_files_inside_the_notebooks_folder(path):
+    """Voilà serves the notebooks folder and shows no picture outside it (it stops the page on a
+    ``../`` path); and a lesson opened offline, or projected, fetches nothing from the internet."""
+    text = prose(load(path))
+    sources = [src for _alt, src in MD_IMAGE.findall(text)]
+    for tag in HTML_IMAGE.findall(text):
+        if src := re.search(r"\bsrc=[\"']([^\"']*)", tag):
+            sources.append(src.group(1))
+    notebooks = (ROOT / "notebooks").resolve()
+    for src in sources:
+        remote = urlparse(src).scheme or src.startswith("//")
+        assert not remote, f"{path.name}: {src} is fetched from outside"
+        assert (path.parent / unquote(src)).resolve().is_relative_to(notebooks), (
+            f"{path.name}: {src} is outside notebooks/ (put it in notebooks/images/)"
+        )
+
+
 # --- size, paths, assets ---------------------------------------------------------------------
 
 
@@ -263,7 +281,7 @@ def test_no_absolute_paths_anywhere():
     assert not offenders, "absolute paths:\n" + "\n".join(offenders)
 
 
-SVGS = sorted((ROOT / "assets").rglob("*.svg"))
+SVGS = sorted([*(ROOT / "assets").rglob("*.svg"), *(ROOT / "notebooks").rglob("*.svg")])
 
 
 @pytest.mark.parametrize("svg", SVGS, ids=[s.name for s in SVGS])

@@ -131,10 +131,15 @@ def binder_url(filename: str) -> str:
     )
 
 
+#: The launch badge in every lesson's header: a copy next to the lessons, so that a lesson
+#: fetches nothing from outside when it is opened (JupyterLab offline, Voilà in a room).
+BADGE = "images/binder-badge.svg"
+
+
 def header_text(lesson: lessons.Lesson) -> str:
     last = lessons.LESSONS[-1].number
     return (
-        f"[![Launch this lesson on Binder](https://mybinder.org/badge_logo.svg)]"
+        f"[![Launch this lesson on Binder]({BADGE})]"
         f"({binder_url(lesson.filename)}) "
         f"*Social media vs social networking* · **Lesson {lesson.number}: {lesson.title}** "
         f"(lessons 00 to {last}) · [Course home](../README.md)"

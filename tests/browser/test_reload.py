@@ -48,13 +48,6 @@ def assert_same(expected: list, actual: list, where: str) -> None:
     assert not problems, "\n".join(problems)
 
 
-@pytest.fixture
-def context(browser):
-    context = browser.new_context(viewport={"width": 1400, "height": 1000})
-    yield context
-    context.close()
-
-
 def test_there_is_a_lesson_with_an_explorer_to_test():
     assert LESSONS, "no lesson builds an explorer: the reload tests would test nothing"
 
