@@ -171,6 +171,16 @@ def test_every_control_of_every_explorer_works_in_the_browser(page, lab, noteboo
             page.keyboard.press(key)
             wait_for_change(page, explorer, before, "plot or summary", f"{key} on {label!r}")
             assert explorer.locator(".mvn-error").inner_text().strip() == "", f"control {j}"
+            lively = explorer_class(explorer).lively
+            name = next((c.removeprefix("mvn-control-") for c in control.get_attribute("class").split()
+                         if c.startswith("mvn-control-")), "")
+            if "mvn-choice" in control.get_attribute("class").split() and name in lively:
+                # back to the lively option, so the controls after it still act (as in Python)
+                control.locator("button").nth(int(lively[name])).focus()
+                page.keyboard.press("Space")
+                page.wait_for_function("(b) => b.classList.contains('mod-active')",
+                                       arg=control.locator("button").nth(int(lively[name])).element_handle(),
+                                       timeout=15_000)
 
         picker = explorer.locator("select")
         options = picker.locator("option").all_inner_texts() if picker.count() else []
