@@ -40,7 +40,7 @@ def table() -> str:
 
 
 # --- the family picture, drawn from the same table ------------------------------------------
-# assets/social-media-family.svg is written by ``python tools/family_picture.py`` from
+# notebooks/images/social-media-family.svg is written by ``python tools/family_picture.py`` from
 # :func:`svg`, so a course author who swaps an example in family.toml changes the table, the
 # picture and its alt text together; tests/test_family_picture.py fails when they disagree.
 

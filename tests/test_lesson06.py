@@ -120,7 +120,7 @@ def test_the_big_and_small_table_shows_the_broadcast():
 
 def test_the_committed_picture_is_the_one_the_table_draws():
     assert family_picture.TARGET.read_text(encoding="utf-8") == family.svg(), (
-        "assets/social-media-family.svg is stale: run  python tools/family_picture.py"
+        "notebooks/images/social-media-family.svg is stale: run  python tools/family_picture.py"
     )
     assert family_picture.main(["--check"]) == 0
 

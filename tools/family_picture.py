@@ -1,4 +1,4 @@
-"""Draw the family of social media types (assets/social-media-family.svg) from the family table.
+"""Draw the family of social media types (notebooks/images/social-media-family.svg) from the family table.
 
     python tools/family_picture.py           # write the picture
     python tools/family_picture.py --check   # exit 1 when the committed picture is stale
@@ -19,7 +19,7 @@ sys.path.insert(0, str(ROOT))
 
 from mediavsnet import family  # noqa: E402
 
-TARGET = ROOT / "assets" / "social-media-family.svg"
+TARGET = ROOT / "notebooks" / "images" / "social-media-family.svg"
 
 
 def main(argv: list[str] | None = None) -> int:
