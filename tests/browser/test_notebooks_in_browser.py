@@ -23,6 +23,12 @@ from labdriver import (
 
 from mediavsnet.explorers import EXPLORERS
 
+#: A choice's option is pressed: asked of the control, whose buttons a widget update may rebuild.
+OPTION_ACTIVE = """([control, i]) => {
+  const button = control.querySelectorAll('button')[i];
+  return button !== undefined && button.classList.contains('mod-active');
+}"""
+
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]-*.ipynb"))
 ARTIFACTS = Path(__file__).parent / "artifacts"
 
@@ -178,8 +184,7 @@ def test_every_control_of_every_explorer_works_in_the_browser(page, lab, noteboo
                 # back to the lively option, so the controls after it still act (as in Python)
                 control.locator("button").nth(int(lively[name])).focus()
                 page.keyboard.press("Space")
-                page.wait_for_function("(b) => b.classList.contains('mod-active')",
-                                       arg=control.locator("button").nth(int(lively[name])).element_handle(),
+                page.wait_for_function(OPTION_ACTIVE, arg=[control.element_handle(), int(lively[name])],
                                        timeout=15_000)
 
         picker = explorer.locator("select")

@@ -21,6 +21,11 @@ WALKTHROUGHS = sorted((Path(__file__).parents[1] / "walkthroughs").glob("*.json"
 # (0.16 is announced as 0.2), while the readout shows the value as the learner reads it.
 VALUE_IS = """([readout, value]) =>
   Math.abs(parseFloat(readout.innerText.replace(/,/g, '').replace(/\u2212/g, '-')) - value) < 1e-9"""
+#: A choice's option is pressed: asked of the control, whose buttons a widget update may rebuild.
+OPTION_ACTIVE = """([control, i]) => {
+  const button = control.querySelectorAll('button')[i];
+  return button !== undefined && button.classList.contains('mod-active');
+}"""
 SAYS_ALL = """([root, expected]) => {
   const text = root.querySelector('.mvn-summary').innerText;
   return expected.every(e => text.includes(e));
@@ -35,8 +40,7 @@ def set_value(page, explorer, name: str, value: float) -> None:
         option = control.locator("button").nth(int(value))
         option.focus()
         page.keyboard.press("Space")
-        page.wait_for_function("(b) => b.classList.contains('mod-active')", arg=option.element_handle(),
-                               timeout=15_000)
+        page.wait_for_function(OPTION_ACTIVE, arg=[control.element_handle(), int(value)], timeout=15_000)
         return
     readout = explorer.locator(f".mvn-control-{name} .widget-readout")
     readout.scroll_into_view_if_needed()
@@ -55,9 +59,9 @@ def press_reset(page, explorer, cls) -> None:
     for spec in cls.specs:
         default = specs.defaults([spec])[spec.name]
         if spec.choices:
-            option = explorer.locator(f".mvn-control-{spec.name} button").nth(int(default))
-            page.wait_for_function("(b) => b.classList.contains('mod-active')",
-                                   arg=option.element_handle(), timeout=15_000)
+            control = explorer.locator(f".mvn-control-{spec.name}")
+            page.wait_for_function(OPTION_ACTIVE, arg=[control.element_handle(), int(default)],
+                                   timeout=15_000)
         else:
             wait_for_value(page, explorer, spec.name, default, "Reset to defaults")
 
