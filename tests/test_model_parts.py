@@ -101,3 +101,14 @@ def test_weeks_to_reach_fades_only_when_both_gaps_and_fading_are_given():
     assert relationships.weeks_to_reach(50, 1.0, contact=0.5) == 50  # gaps, but no fading
     assert relationships.weeks_to_reach(50, 1.0, decay_per_year=0.4) == 50  # fading, but no gaps
     assert relationships.weeks_to_reach(50, 1.0, contact=0.5, decay_per_year=0.4) > 50
+
+
+def test_the_time_budget_passes_its_seed_to_both_sides():
+    from mediavsnet.models import posting, time_budget
+
+    p = time_budget.TimeBudgetParams(people=60)
+    both = time_budget.simulate(p, seed=11)
+    np.testing.assert_array_equal(both.media.followers, posting.simulate(p.posting_params(), 11).followers)
+    np.testing.assert_array_equal(both.networking.closeness,
+                                  relationships.simulate(p.relationship_params(), 11).closeness)
+    assert not np.array_equal(both.networking.closeness, time_budget.simulate(p, seed=0).networking.closeness)
