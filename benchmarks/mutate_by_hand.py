@@ -156,6 +156,10 @@ MUTATIONS = [
     Mutation("chemistry-spread-30", RELATIONSHIPS, (
         ("CHEMISTRY_SPREAD = 0.2\n", "CHEMISTRY_SPREAD = 0.3\n"),
     ), "people differing by 30 % while the lesson says up to 20 %"),
+    Mutation("relationships-default-seed", RELATIONSHIPS, (
+        ("def simulate(params: RelationshipParams, seed: int = 0)",
+         "def simulate(params: RelationshipParams, seed: int = 1)"),
+    ), "lesson 04's focus-or-spread table from other people than the explorer's (mutmut survivor)"),
     Mutation("spec-default-people-6", RELATIONSHIPS, (
         ('"people", "people", 1, 150, 1, 5,', '"people", "people", 1, 150, 1, 6,'),
     ), "the explorer opening with 6 people while the sources table says 5"),

@@ -101,3 +101,47 @@ def test_weeks_to_reach_fades_only_when_both_gaps_and_fading_are_given():
     assert relationships.weeks_to_reach(50, 1.0, contact=0.5) == 50  # gaps, but no fading
     assert relationships.weeks_to_reach(50, 1.0, decay_per_year=0.4) == 50  # fading, but no gaps
     assert relationships.weeks_to_reach(50, 1.0, contact=0.5, decay_per_year=0.4) > 50
+
+
+def test_the_time_budget_passes_its_seed_to_both_sides():
+    from mediavsnet.models import posting, time_budget
+
+    p = time_budget.TimeBudgetParams(people=60)
+    both = time_budget.simulate(p, seed=11)
+    np.testing.assert_array_equal(both.media.followers, posting.simulate(p.posting_params(), 11).followers)
+    np.testing.assert_array_equal(both.networking.closeness,
+                                  relationships.simulate(p.relationship_params(), 11).closeness)
+    assert not np.array_equal(both.networking.closeness, time_budget.simulate(p, seed=0).networking.closeness)
+
+
+@pytest.mark.parametrize(
+    ("hours", "session", "people", "weeks_met"),
+    [
+        (3, 30, 13, [k // 6 for k in range(13)]),  # 6 conversations a week: 6 people met each week
+        (0.5, 60, 4, [0, 2, 4, 6]),  # a conversation every other week
+        (2, 120, 3, [0, 1, 2]),  # one a week
+        (40, 15, 150, [0] * 150),  # 160 a week: everyone in the first week
+        (0, 30, 3, [156, 156, 156]),  # no hours: never met (the horizon)
+    ],
+)
+def test_people_are_met_in_turn_as_the_conversations_allow(hours, session, people, weeks_met):
+    p = RelationshipParams.from_defaults(
+        hours_per_week=hours, session_minutes=session, people=people, weeks=156)
+    assert relationships.first_contact_week(p).tolist() == weeks_met
+
+
+#: Lesson 04's sources table: "Referrals per friend a year: 0.5 (casual friends half)".
+CASUAL_REFERRAL_SHARE = 0.5
+
+
+@given(params(RelationshipParams), st.integers(0, 2**32 - 1))
+def test_referrals_are_drawn_at_the_yearly_rate_casual_friends_half(p, seed):
+    """Each week's expected referrals: (casual / 2 + friends + close friends) x the yearly rate / 52.
+
+    The draws are the Poisson quantiles of the seed's uniform numbers (the model's
+    documented way of drawing them, so that more friends never give fewer referrals).
+    """
+    r = relationships.simulate(p, seed)
+    expected = (CASUAL_REFERRAL_SHARE * r.casual + r.friend + r.close) * p.referrals_per_friend_year / 52
+    u = np.random.default_rng(seed).random(p.weeks)
+    np.testing.assert_array_equal(r.referrals, relationships.poisson_quantile(expected, u))

@@ -31,9 +31,20 @@ def test_numbers_read_with_separators_and_the_decimals_asked(value, decimals, ex
         assert text.number(value) == expected  # whole numbers unless asked
 
 
+def test_numbers_use_the_languages_separators(monkeypatch):
+    """A French edition writes 1 234,5: the separators come from the strings table, not from Python."""
+    from mediavsnet import strings
+
+    monkeypatch.setitem(strings.table("en"), "number.thousands_separator", " ")
+    monkeypatch.setitem(strings.table("en"), "number.decimal_point", ",")
+    assert text.number(1234.5, 1) == "1 234,5"
+    assert text.number(1_000_000) == "1 000 000"
+
+
 @pytest.mark.parametrize(
     ("value", "expected"),
-    [(9.5, "9.5 posts"), (9.96, "10 posts"), (10.4, "10 posts"), (10.6, "11 posts"), (4, "4 posts"),
+    [(1.4, "1.4 posts"), (1.5, "1.5 posts"), (0.96, "1 post"), (9.5, "9.5 posts"), (9.96, "10 posts"),
+     (10.4, "10 posts"), (10.6, "11 posts"), (4, "4 posts"),
      (0.5, "0.5 posts"), (1, "1 post"), (1.04, "1 post"), (-2.5, "-2.5 posts")],
 )
 def test_a_few_of_something_has_one_decimal_under_ten(value, expected):
