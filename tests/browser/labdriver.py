@@ -255,7 +255,7 @@ EXPLORER_VIEW = """(root) => {
     titles: [...gd.querySelectorAll('text.annotation-text, text.gtitle')].map(e => e.textContent),
     summary: (root.querySelector('.mvn-summary')?.innerText || '').trim(),
     controls: [...root.querySelectorAll('.mvn-control')].map(
-      c => c.querySelector('.noUi-handle')?.getAttribute('aria-valuenow') ?? null),
+      c => c.querySelector('.widget-readout')?.innerText.trim() ?? null),
   };
 }"""
 
@@ -487,9 +487,20 @@ LOOPBACK = ("127.0.0.1", "localhost")
 
 # --- what the kernel would draw ---------------------------------------------------------
 
+#: Every control's value by parameter name, as its readout shows it (to the slider's step;
+#: the handle's aria-valuenow is rounded to one decimal).
 CONTROL_VALUES = """(root) => Object.fromEntries([...root.querySelectorAll('.mvn-control')].map(c => [
   [...c.classList].find(k => k.startsWith('mvn-control-')).slice('mvn-control-'.length),
-  c.querySelector('.noUi-handle')?.getAttribute('aria-valuenow')]))"""
+  c.querySelector('.widget-readout')?.innerText.trim()]))"""
+
+
+def explorer_class(explorer):
+    """The course's class behind an explorer on the page, from its ``mvn-explorer-<name>`` class."""
+    from mediavsnet.explorers import EXPLORERS
+
+    classes = explorer.get_attribute("class").split()
+    (name,) = [c.removeprefix("mvn-explorer-") for c in classes if c.startswith("mvn-explorer-")]
+    return EXPLORERS[name]
 
 
 def drawn_by_python(explorer) -> dict:
@@ -499,11 +510,7 @@ def drawn_by_python(explorer) -> dict:
     control's value from the page, builds the same explorer in this process with
     those values, and returns its traces' points, its axes' ranges and its summary.
     """
-    from mediavsnet.explorers import EXPLORERS
-
-    classes = explorer.get_attribute("class").split()
-    (name,) = [c.removeprefix("mvn-explorer-") for c in classes if c.startswith("mvn-explorer-")]
-    cls = EXPLORERS[name]
+    cls = explorer_class(explorer)
     shown = explorer.evaluate(CONTROL_VALUES)
     values = {s.name: (int(float(shown[s.name])) if s.integer else float(shown[s.name])) for s in cls.specs}
     built = cls(**values)
