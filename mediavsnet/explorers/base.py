@@ -43,6 +43,7 @@ import ipywidgets as widgets
 import plotly.graph_objects as go
 
 from mediavsnet.explorers.figure import keep_views_current
+from mediavsnet.explorers.keyboard import guard_keys
 from mediavsnet.specs import ParamSpec, defaults
 from mediavsnet.strings import t
 
@@ -144,6 +145,7 @@ class Explorer:
         self.widget = self._layout()
         self.widget.add_class("mvn-explorer")
         self.widget.add_class(f"mvn-explorer-{self.name}")
+        guard_keys(self.widget)  # arrow keys move the sliders in Notebook 7 too
         for control in self.controls.values():
             control.observe(self._on_change, names="value")
         self.update()

@@ -16,6 +16,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.parse
 import urllib.request
 import uuid
 from collections.abc import Iterator, Mapping
@@ -90,6 +91,10 @@ class Lab:
 
     def notebook_url(self, relative: str) -> str:
         return f"{self.url}/lab/tree/{relative}?token={self.token}&reset"
+
+    def notebook7_url(self, relative: str) -> str:
+        """The same notebook in Notebook 7's interface, served by the same server (and kernels)."""
+        return f"{self.url}/notebooks/{relative}?token={self.token}"
 
 
 def _copy_course(target: Path, extra_notebooks: Mapping[str, str] | None = None) -> None:
@@ -172,9 +177,9 @@ PLOT_DIGEST = """(root) => {
 }"""
 
 
-def open_notebook(page, lab: Lab, relative: str) -> None:
-    """Open a notebook and wait for its kernel to be ready."""
-    page.goto(lab.notebook_url(relative))
+def open_notebook(page, lab: Lab, relative: str, interface: str = "lab") -> None:
+    """Open a notebook (in JupyterLab, or ``interface="notebook7"``) and wait for its kernel to be ready."""
+    page.goto(lab.notebook7_url(relative) if interface == "notebook7" else lab.notebook_url(relative))
     page.wait_for_selector(".jp-NotebookPanel", timeout=60_000)
     page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=60_000)
     page.wait_for_function(
@@ -250,7 +255,7 @@ EXPLORER_VIEW = """(root) => {
     titles: [...gd.querySelectorAll('text.annotation-text, text.gtitle')].map(e => e.textContent),
     summary: (root.querySelector('.mvn-summary')?.innerText || '').trim(),
     controls: [...root.querySelectorAll('.mvn-control')].map(
-      c => c.querySelector('.noUi-handle')?.getAttribute('aria-valuenow') ?? null),
+      c => c.querySelector('.widget-readout')?.innerText.trim() ?? null),
   };
 }"""
 
@@ -386,3 +391,152 @@ def move_back(page, initial: list[dict], moved: list[dict]) -> None:
         handle.focus()
         higher = float(was["controls"][0]) > float(now["controls"][0])
         page.keyboard.press("ArrowRight" if higher else "ArrowLeft")
+
+
+# --- Voilà: the presenter view ----------------------------------------------------------
+
+
+@dataclass
+class Voila:
+    url: str
+    root: Path
+
+    def render_url(self, notebook: str) -> str:
+        """A lesson as Voilà shows it (``notebook``: its file name in notebooks/)."""
+        return f"{self.url}/voila/render/{notebook}"
+
+
+@contextmanager
+def voila() -> Iterator[Voila]:
+    """Voilà serving the notebooks folder of a copy of the course, as the instructors' guide runs it."""
+    with tempfile.TemporaryDirectory(prefix="mediavsnet-voila-") as tmp:
+        tmp_path = Path(tmp)
+        root = tmp_path / "course"
+        _copy_course(root)
+        env = dict(os.environ)
+        env.update(JUPYTER_RUNTIME_DIR=str(tmp_path / "runtime"), JUPYTER_CONFIG_DIR=str(tmp_path / "config"))
+        port = free_port()
+        command = [
+            sys.executable, "-m", "voila", "notebooks", "--no-browser", f"--port={port}",
+            "--Voila.ip=127.0.0.1", "--VoilaConfiguration.show_tracebacks=True",
+        ]
+        log = (tmp_path / "voila.log").open("w")
+        server = subprocess.Popen(command, cwd=root, env=env, stdout=log, stderr=subprocess.STDOUT)
+        try:
+            url = f"http://127.0.0.1:{port}"
+            _wait_until_up(url, server, tmp_path / "voila.log")
+            yield Voila(url=url, root=root)
+        finally:
+            server.terminate()
+            try:
+                server.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                server.kill()
+                server.wait()
+            log.close()
+
+
+VOILA_DONE = """() => {
+  const cells = document.querySelector('#rendered_cells');
+  return !!cells && getComputedStyle(cells).display !== 'none' && !document.querySelector('#loading');
+}"""
+
+
+def open_in_voila(page, server: Voila, notebook: str, timeout_ms: int = 180_000) -> None:
+    """Open a lesson in Voilà and wait until every cell has run and the page shows them."""
+    page.goto(server.render_url(notebook), wait_until="commit", timeout=timeout_ms)
+    try:
+        page.wait_for_function(VOILA_DONE, timeout=timeout_ms)
+    except Exception:  # noqa: BLE001 - say where Voilà stopped
+        says = page.inner_text("body")[:300]
+        raise AssertionError(f"Voilà did not finish {notebook}: the page says {says!r}") from None
+
+
+def images_not_shown(page) -> list[str]:
+    """The sources of the page's images that did not load (a broken picture, a blocked fetch)."""
+    return page.evaluate(
+        """() => [...document.querySelectorAll('img')]
+             .filter(i => !(i.complete && i.naturalWidth > 0))
+             .map(i => (i.getAttribute('src') || '').slice(0, 120))"""
+    )
+
+
+def keep_on_this_machine(context, outside: list[str]) -> None:
+    """Let requests to this machine through; record and refuse any other (nothing leaves the machine)."""
+
+    def here(url: str) -> bool:
+        return url.startswith(("data:", "blob:")) or urllib.parse.urlparse(url).hostname in LOOPBACK
+
+    def route(route):
+        if here(route.request.url):
+            route.continue_()
+        else:
+            outside.append(route.request.url)
+            route.abort()
+
+    def socket(ws):
+        if not here(ws.url):
+            outside.append(ws.url)
+
+    context.route("**/*", route)
+    context.on("page", lambda tab: tab.on("websocket", socket))
+
+
+LOOPBACK = ("127.0.0.1", "localhost")
+
+
+# --- what the kernel would draw ---------------------------------------------------------
+
+#: Every control's value by parameter name, as its readout shows it (to the slider's step;
+#: the handle's aria-valuenow is rounded to one decimal).
+CONTROL_VALUES = """(root) => Object.fromEntries([...root.querySelectorAll('.mvn-control')].map(c => [
+  [...c.classList].find(k => k.startsWith('mvn-control-')).slice('mvn-control-'.length),
+  c.querySelector('.widget-readout')?.innerText.trim()]))"""
+
+
+def explorer_class(explorer):
+    """The course's class behind an explorer on the page, from its ``mvn-explorer-<name>`` class."""
+    from mediavsnet.explorers import EXPLORERS
+
+    classes = explorer.get_attribute("class").split()
+    (name,) = [c.removeprefix("mvn-explorer-") for c in classes if c.startswith("mvn-explorer-")]
+    return EXPLORERS[name]
+
+
+def drawn_by_python(explorer) -> dict:
+    """What the explorer on the page should show, computed here by the course's own code.
+
+    Reads which explorer it is (its ``mvn-explorer-<name>`` class) and every
+    control's value from the page, builds the same explorer in this process with
+    those values, and returns its traces' points, its axes' ranges and its summary.
+    """
+    cls = explorer_class(explorer)
+    shown = explorer.evaluate(CONTROL_VALUES)
+    values = {s.name: (int(float(shown[s.name])) if s.integer else float(shown[s.name])) for s in cls.specs}
+    built = cls(**values)
+    assert not built.error, built.error
+    layout = built.fig.layout
+    axes = {k: [float(v) for v in layout[k].range] for k in layout
+            if k.startswith(("xaxis", "yaxis")) and layout[k].range is not None}
+    return {
+        "traces": [_points(t.name, t.x, t.y) for t in built.fig.data],
+        "axes": axes,
+        "summary": [line for line in built.summary.splitlines() if line.strip()],
+    }
+
+
+def as_python_draws_it(view: dict, expected: dict) -> dict:
+    """The parts of a page's view (``EXPLORER_VIEW``) that ``drawn_by_python`` computes, in its form."""
+    return {
+        "traces": [_points(t["name"], t["x"], t["y"]) for t in view["traces"]],
+        "axes": {k: view["axes"].get(k, {}).get("range") for k in expected["axes"]},
+        "summary": [line for line in view["summary"].splitlines() if line.strip()],
+    }
+
+
+def _points(name, x, y) -> dict:
+    """A trace's points, to nine significant figures (the same doubles, however they travelled)."""
+    def nine(values) -> list[float]:
+        return [] if values is None else [float(f"{v:.9g}") for v in values]
+
+    return {"name": name, "x": nine(x), "y": nine(y)}

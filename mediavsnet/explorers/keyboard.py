@@ -1,0 +1,73 @@
+"""Arrow keys move an explorer's sliders in Notebook 7 too, not the notebook's cell selection.
+
+JupyterLab and Notebook 7 share the notebook's keyboard shortcuts, among them
+the arrow keys in command mode (ArrowRight: go to the next heading; ArrowDown:
+the next cell), which apply to whatever element has the focus, a slider's
+handle included. JupyterLab lets the focused element see a key first, and a
+slider that uses the key stops it there. Notebook 7 (7.x, up to at least 7.6)
+gives every key to its shortcuts first, so an arrow key on a slider moves the
+focus to another cell and the slider never moves.
+
+Lumino, the toolkit both are built on, skips its shortcuts for a key pressed
+on an element that carries the ``data-lm-suppress-shortcuts`` attribute.
+ipywidgets cannot set an attribute from Python, so each explorer holds a
+``KeyboardGuard``: an invisible widget whose few lines of JavaScript (carried
+in the widget itself: nothing is fetched) put that attribute on every
+focusable control of its explorer, including those drawn later (folded
+settings, a view redrawn after a reload). Typing in a readout is unchanged,
+and so is every other key outside the explorer.
+"""
+
+from __future__ import annotations
+
+import anywidget
+import ipywidgets as widgets
+import traitlets
+
+GUARD_JS = """
+const FOCUSABLE = '.noUi-handle, input, select, textarea, button, [tabindex]';
+
+function mark(root) {
+  for (const element of root.querySelectorAll(FOCUSABLE)) {
+    if (!element.hasAttribute('data-lm-suppress-shortcuts')) {
+      element.setAttribute('data-lm-suppress-shortcuts', 'true');
+    }
+  }
+}
+
+export default {
+  render({ model, el }) {
+    let observer = null;
+    let frame = 0;
+    let tries = 0;
+    const attach = () => {
+      const root = el.closest(model.get('root'));
+      if (!root) {  // not in the page yet: look again at the next frame (for up to a minute)
+        if (tries++ < 3600) frame = requestAnimationFrame(attach);
+        return;
+      }
+      mark(root);
+      observer = new MutationObserver(() => mark(root));
+      observer.observe(root, { childList: true, subtree: true });
+      el.dataset.guarding = 'true';
+    };
+    attach();
+    return () => { cancelAnimationFrame(frame); if (observer) observer.disconnect(); };
+  },
+};
+"""
+
+
+class KeyboardGuard(anywidget.AnyWidget):
+    """Marks the focusable controls inside the closest ``root`` element so that their keys stay theirs."""
+
+    _esm = GUARD_JS
+    root = traitlets.Unicode(".mvn-explorer").tag(sync=True)
+
+
+def guard_keys(container: widgets.Box, root: str = ".mvn-explorer") -> widgets.Box:
+    """Add an invisible ``KeyboardGuard`` to ``container`` (whose element matches ``root``)."""
+    guard = KeyboardGuard(root=root, layout=widgets.Layout(display="none"))
+    guard.add_class("mvn-keyboard-guard")
+    container.children = (*container.children, guard)
+    return container

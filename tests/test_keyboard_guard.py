@@ -1,0 +1,30 @@
+"""Every explorer carries the keyboard guard that lets arrow keys move its sliders in Notebook 7.
+
+The guard's behaviour in a browser is tested in tests/browser/test_notebook7.py;
+here, that every explorer has one, invisible, aimed at its own root, and that
+its script marks focusable controls with the attribute Lumino reads.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from mediavsnet.explorers import EXPLORERS
+from mediavsnet.explorers.keyboard import GUARD_JS, KeyboardGuard
+
+
+@pytest.mark.parametrize("cls", list(EXPLORERS.values()), ids=list(EXPLORERS))
+def test_every_explorer_has_one_invisible_guard_on_its_own_root(cls):
+    explorer = cls()
+    guards = [w for w in explorer.widget.children if isinstance(w, KeyboardGuard)]
+    assert len(guards) == 1
+    (guard,) = guards
+    assert guard.layout.display == "none"
+    assert "mvn-explorer" in explorer.widget._dom_classes and guard.root == ".mvn-explorer"
+
+
+def test_the_guard_marks_slider_handles_and_form_controls_for_lumino():
+    assert "data-lm-suppress-shortcuts" in GUARD_JS
+    for focusable in (".noUi-handle", "input", "select"):
+        assert focusable in GUARD_JS
+    assert "MutationObserver" in GUARD_JS  # controls drawn later (folded ones, a redrawn view) too
