@@ -13,7 +13,7 @@ from mediavsnet import text
 from mediavsnet.models import content, posting
 from mediavsnet.models.content import ContentParams
 from mediavsnet.strings import t
-from mediavsnet.tables import _table
+from mediavsnet.tables import text_table
 
 #: The article: "you can't do it with 250 posts on Facebook".
 ARTICLE_POSTS = 250
@@ -63,7 +63,7 @@ def two_hundred_fifty_posts(per_week: float = 5.0, people: int | None = None) ->
     rates = ", ".join(f"{f} {text.number(r, 2)} %" for f, r in content.ENGAGEMENT_PCT_BY_FORMAT.items())
     note = t("content_tables.posts_note", instagram=f"{content.ENGAGEMENT_SOURCE}: {rates}",
              facebook=f"Rival IQ median {text.number(posting.PostingParams().engagement_pct, 2)} %")
-    return title + "\n" + _table(header, rows) + "\n" + note
+    return title + "\n" + text_table(header, rows) + "\n" + note
 
 
 def depth_not_count(
@@ -91,4 +91,4 @@ def depth_not_count(
               t("content_tables.worth"), t("content_tables.close_friend_casual"),
               t("content_tables.acquaintances"), t("content_tables.referrals")]
     title = t("content_tables.depth_title", hours=text.hours(hours_per_week), weeks=text.duration(weeks))
-    return title + "\n" + _table(header, rows)
+    return title + "\n" + text_table(header, rows)

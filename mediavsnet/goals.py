@@ -12,7 +12,7 @@ from mediavsnet.explorers.goals import MEDIA, NETWORKING, measure, scores, winne
 from mediavsnet.models import funnel, posting
 from mediavsnet.models.funnel import FunnelParams
 from mediavsnet.strings import t
-from mediavsnet.tables import _table
+from mediavsnet.tables import text_table
 
 
 def sobering_chain(followers: float = 10_000, reach_pct: float = 5.0, posts: int = 250) -> str:
@@ -31,7 +31,7 @@ def sobering_chain(followers: float = 10_000, reach_pct: float = 5.0, posts: int
               t("goals.chain_leads"), t("goals.chain_sales"), t("goals.chain_sales_n", posts=posts)]
     title = t("goals.chain_title", followers=text.number(followers), click=text.number(p.click_pct, 1),
               sale=text.number(p.sale_pct, 1))
-    return title + "\n" + _table(header, rows)
+    return title + "\n" + text_table(header, rows)
 
 
 def three_goals(**changes: float) -> str:
@@ -48,4 +48,4 @@ def three_goals(**changes: float) -> str:
     p = result.params
     title = t("goals.three_title", hours=text.hours(p.weekly_hours), weeks=text.duration(p.weeks),
               followers=text.number(p.start_followers), people=text.count(p.people, "person"))
-    return title + "\n" + _table(header, rows)
+    return title + "\n" + text_table(header, rows)

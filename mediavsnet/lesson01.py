@@ -11,7 +11,7 @@ from mediavsnet import text
 from mediavsnet.models import listening
 from mediavsnet.models.listening import ListeningParams
 from mediavsnet.strings import t
-from mediavsnet.tables import _table
+from mediavsnet.tables import text_table
 
 
 def split_table(shares: tuple[float, ...] = (0, 5, 20, 50, 100), **fixed: float) -> str:
@@ -33,7 +33,7 @@ def split_table(shares: tuple[float, ...] = (0, 5, 20, 50, 100), **fixed: float)
     title = t("communication_tables.split_title", hours=text.hours(p.weekly_hours),
               messages=text.count(p.messages_per_week, "listening_message"),
               every=text.hours(p.check_every_hours), weeks=text.duration(p.weeks))
-    return title + "\n" + _table(header, rows)
+    return title + "\n" + text_table(header, rows)
 
 
 def rhythm_table(every: tuple[float, ...] = (1, 2, 4, 8, 20, 24, 72, 168)) -> str:
@@ -50,4 +50,4 @@ def rhythm_table(every: tuple[float, ...] = (1, 2, 4, 8, 20, 24, 72, 168)) -> st
     header = [t("communication_tables.check_every"), t("communication_tables.average_wait"),
               t("communication_tables.in_time", expected=text.hours(expected)),
               t("communication_tables.warm")]
-    return t("communication_tables.rhythm_title") + "\n" + _table(header, rows)
+    return t("communication_tables.rhythm_title") + "\n" + text_table(header, rows)

@@ -14,7 +14,12 @@ from mediavsnet.models import relationships, time_budget
 from mediavsnet.strings import t
 
 
-def _table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
+def text_table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
+    """A plain-text table, as a lesson prints it: first column left-aligned, numbers right-aligned.
+
+    Every lesson's kept tables use it, so they all look alike in a notebook and in a
+    printed handout.
+    """
     widths = [max(len(str(row[i])) for row in [header, *rows]) for i in range(len(header))]
     lines = ["  ".join(f"{cell:>{w}}" if i else f"{cell:<{w}}" for i, (cell, w) in
                        enumerate(zip(row, widths, strict=True))) for row in [header, *rows]]
@@ -35,7 +40,7 @@ def hall_check(hours_per_week: float = 1.0) -> str:
         rows.append([t(f"tables.stage_{stage}"), text.number(hours), text.number(weeks),
                      text.number(weeks / 52, 1)])
     header = [t("tables.stage"), t("tables.hours_needed"), t("tables.weeks"), t("tables.years")]
-    return t("tables.hall_title", hours=text.hours(hours_per_week)) + "\n" + _table(header, rows)
+    return t("tables.hall_title", hours=text.hours(hours_per_week)) + "\n" + text_table(header, rows)
 
 
 def all_or_nothing(weekly_hours: float = 6.0, people: int = 5, years: Sequence[int] = (1, 2, 3)) -> str:
@@ -58,7 +63,7 @@ def all_or_nothing(weekly_hours: float = 6.0, people: int = 5, years: Sequence[i
               t("tables.close_friend_casual"), t("tables.referrals")]
     title = t("tables.all_or_nothing_title", hours=text.hours(weekly_hours),
               people=text.count(people, "person"))
-    return title + "\n" + _table(header, rows)
+    return title + "\n" + text_table(header, rows)
 
 
 def focus_or_spread(
@@ -80,4 +85,4 @@ def focus_or_spread(
     header = [t("tables.spread_over"), t("tables.minutes_each"), t("tables.hours_each"),
               t("tables.close_friend_casual"), t("tables.acquaintances")]
     title = t("tables.focus_title", hours=text.hours(hours_per_week), weeks=text.duration(weeks))
-    return title + "\n" + _table(header, rows)
+    return title + "\n" + text_table(header, rows)

@@ -29,7 +29,7 @@ def percent(value: float) -> str:
 # --- the lesson's kept tables --------------------------------------------------------------
 
 
-def _table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
+def text_table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
     widths = [max(len(str(row[i])) for row in [header, *rows]) for i in range(len(header))]
     lines = ["  ".join(f"{cell:>{w}}" if i else f"{cell:<{w}}" for i, (cell, w) in
                        enumerate(zip(row, widths, strict=True))) for row in [header, *rows]]
@@ -61,7 +61,7 @@ def regimes(share_pcts: Sequence[float] = (0.03, 0.06, 0.15, 0.3, 0.45, 0.75), p
               t("cascade.table_mean"), t("cascade.table_theory"), t("cascade.table_largest")]
     title = t("cascade.regimes_title", posts=text.number(posts),
               audience=text.count(CascadeParams().audience_per_share, "person"))
-    return title + "\n" + _table(header, rows)
+    return title + "\n" + text_table(header, rows)
 
 
 def big_and_small(seeds: Sequence[int] = (200, 2_000, 20_000, 200_000), posts: int = 2_000) -> str:
@@ -85,4 +85,4 @@ def big_and_small(seeds: Sequence[int] = (200, 2_000, 20_000, 200_000), posts: i
     p = CascadeParams()
     title = t("cascade.big_small_title", posts=text.number(posts), chance=text.number(p.share_pct, 2),
               audience=text.count(p.audience_per_share, "person"))
-    return title + "\n" + _table(header, rows)
+    return title + "\n" + text_table(header, rows)

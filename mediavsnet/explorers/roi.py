@@ -24,7 +24,7 @@ from mediavsnet.explorers.time_effort import round_up, week_axis
 from mediavsnet.models import attribution
 from mediavsnet.models.attribution import AttributionParams, AttributionResult
 from mediavsnet.strings import t
-from mediavsnet.tables import _table
+from mediavsnet.tables import text_table
 
 #: A number as the lines write it (the sign, when negative, is written before it).
 NUM = r"(\d[\d,]*(?:\.\d+)?)"
@@ -322,7 +322,7 @@ def width_by_window(windows: tuple[int, ...] = (4, 13, 52, 156), **fixed: float)
     header = [t("roi.table.window"), *(t(f"roi.table.{m}") for m in attribution.TRACKING)]
     title = t("roi.table.width_title", roi=pct(base.true_roi), carryover=text.number(base.carryover, 1),
               cv=text.number(base.noise_cv))
-    return title + "\n" + _table(header, rows)
+    return title + "\n" + text_table(header, rows)
 
 
 def methods_compared(windows: tuple[int, ...] = (4, 156), **fixed: float) -> str:
@@ -346,7 +346,7 @@ def methods_compared(windows: tuple[int, ...] = (4, 156), **fixed: float) -> str
               t("roi.table.says"), t("roi.table.inside")]
     title = t("roi.table.methods_title", roi=pct(base.true_roi),
               bias=text.number(base.tracking_bias))
-    return title + "\n" + _table(header, rows)
+    return title + "\n" + text_table(header, rows)
 
 
 def show(**initial: float) -> RoiExplorer:
