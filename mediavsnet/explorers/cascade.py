@@ -122,6 +122,8 @@ class CascadeExplorer(Explorer):
             template="simple_white", width=860, height=440, showlegend=False,
             margin={"l": 60, "r": 20, "t": 60, "b": 20},
             font={"family": palette.FONT_FAMILY, "size": 13},
+            # Every bar's number at one readable size (plotly would shrink those that crowd).
+            uniformtext={"mode": "show", "minsize": 11},
         )
         return go.FigureWidget(fig)
 

@@ -119,9 +119,11 @@ def _top(key: str) -> str:
 
 
 def _plain(value: Any) -> Any:
-    """Arrays as lists, recursively, so that two states compare with ==."""
+    """Arrays as lists, recursively, so that two states compare with == (a NaN, a gap in a line, as None)."""
     if hasattr(value, "tolist"):
-        return value.tolist()
+        return _plain(value.tolist())
+    if isinstance(value, float) and value != value:
+        return None
     if isinstance(value, dict):
         return {k: _plain(v) for k, v in value.items()}
     if isinstance(value, list | tuple):

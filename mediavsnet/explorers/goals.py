@@ -73,7 +73,7 @@ class GoalsExplorer(Explorer):
             specs=[[{}, {}], [{"colspan": 2}, None]],
             row_heights=[0.62, 0.38],
             subplot_titles=(t("goals.title_funnel"), t("goals.title_network"), t("goals.title_verdict")),
-            horizontal_spacing=0.2, vertical_spacing=0.2,
+            horizontal_spacing=0.2, vertical_spacing=0.26,
         )
         stages = [t(f"goals.stage_{s}") for s in ("impressions", "clicks", "leads", "sales")]
         fig.add_trace(
@@ -113,10 +113,11 @@ class GoalsExplorer(Explorer):
         fig.update_layout(
             template="simple_white",
             width=860,
-            height=620,
+            height=680,
             margin={"l": 150, "r": 40, "t": 60, "b": 40},
             font={"family": palette.FONT_FAMILY, "size": 13},
-            legend={"orientation": "h", "yanchor": "bottom", "y": 0.45, "x": 0.6},
+            # Under the network panel's axis title, clear of every line and tick.
+            legend={"orientation": "v", "yanchor": "top", "y": 0.44, "x": 0.56, "xanchor": "left"},
             hovermode="closest",
         )
         return go.FigureWidget(fig)

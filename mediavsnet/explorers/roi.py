@@ -30,9 +30,19 @@ from mediavsnet.tables import text_table
 NUM = r"(\d[\d,]*(?:\.\d+)?)"
 
 #: Where the traces are, by role.
-FAINT = range(attribution.RUNS)
-BAND_HIGH, BAND_LOW, ESTIMATE, TRUTH, BREAK_EVEN = range(attribution.RUNS, attribution.RUNS + 5)
-NETWORK, FRIENDS, REF_HIGH, REF_LOW, REF_RATE = range(attribution.RUNS + 5, attribution.RUNS + 10)
+#: The other measurements, drawn as one trace: each run's line, then a gap (NaN) before the next.
+#: One trace, not twenty, keeps a slider move within the update budget.
+RUNS_TRACE = 0
+BAND_HIGH, BAND_LOW, ESTIMATE, TRUTH, BREAK_EVEN = range(1, 6)
+NETWORK, FRIENDS, REF_HIGH, REF_LOW, REF_RATE = range(6, 11)
+
+
+def with_gaps(week: np.ndarray, runs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Every run's line end to end, a gap between two runs: x and y for one plotly trace."""
+    count = runs.shape[0]
+    x = np.concatenate([np.tile(week.astype(float), (count, 1)), np.full((count, 1), np.nan)], axis=1)
+    y = np.concatenate([np.round(runs, 1), np.full((count, 1), np.nan)], axis=1)
+    return x.ravel()[:-1], y.ravel()[:-1]
 
 
 def _rgba(hex_colour: str, alpha: float) -> str:
@@ -55,6 +65,7 @@ class RoiExplorer(Explorer):
 
     def build_figure(self) -> go.FigureWidget:
         self._axes: dict[str, dict[str, object]] = {}
+        self._weeks_drawn = 0
         fig = make_subplots(
             rows=1, cols=2,
             subplot_titles=(t("roi.title_media"), t("roi.title_networking")),
@@ -63,10 +74,8 @@ class RoiExplorer(Explorer):
         )
         hover = "%{fullData.name}, week %{x}: %{y:,.0f}<extra></extra>"
         faint = _rgba(palette.MEDIA_LIGHT, 0.35)
-        for k in FAINT:
-            fig.add_trace(go.Scatter(name=t("roi.other_runs"), mode="lines", hoverinfo="skip",
-                                     line={"color": faint, "width": 1}, legendgroup="runs",
-                                     showlegend=k == 0), row=1, col=1)
+        fig.add_trace(go.Scatter(name=t("roi.other_runs"), mode="lines", hoverinfo="skip",
+                                 line={"color": faint, "width": 1}, connectgaps=False), row=1, col=1)
         fig.add_trace(go.Scatter(name=t("roi.band"), mode="lines", hoverinfo="skip", showlegend=False,
                                  line={"color": _rgba(palette.MEDIA, 0.0), "width": 0}), row=1, col=1)
         fig.add_trace(go.Scatter(name=t("roi.band"), mode="lines", fill="tonexty", hovertemplate=hover,
@@ -118,20 +127,21 @@ class RoiExplorer(Explorer):
     def draw(self, result: AttributionResult) -> None:
         data = self.fig.data
         week = result.week
-        ends = np.array([week[0], week[-1]])
-        for k in FAINT:
-            data[k].x = week
-            data[k].y = np.round(result.runs[k], 1)
+        runs_x, runs_y = with_gaps(week, result.runs)
+        if self._weeks_drawn != len(week):  # the weeks change with the window only: send them then
+            data[RUNS_TRACE].x = runs_x
+            for index in (BAND_HIGH, BAND_LOW, ESTIMATE, NETWORK, FRIENDS, REF_HIGH, REF_LOW, REF_RATE):
+                data[index].x = week
+            data[TRUTH].x = data[BREAK_EVEN].x = np.array([week[0], week[-1]])
+            data[BREAK_EVEN].y = np.zeros(2)
+            self._weeks_drawn = len(week)
+        data[RUNS_TRACE].y = runs_y
         for index, values in ((BAND_HIGH, result.high), (BAND_LOW, result.low), (ESTIMATE, result.estimate)):
-            data[index].x = week
             data[index].y = np.round(values, 1)
-        data[TRUTH].x = data[BREAK_EVEN].x = ends
         data[TRUTH].y = np.full(2, result.params.true_roi)
-        data[BREAK_EVEN].y = np.zeros(2)
         for index, values in ((NETWORK, result.network_size), (FRIENDS, result.friends),
                               (REF_HIGH, result.referral_high), (REF_LOW, result.referral_low),
                               (REF_RATE, result.referral_rate)):
-            data[index].x = week
             data[index].y = np.round(values, 2) if index >= REF_HIGH else values
         top = max(float(result.runs.max()), float(result.high.max()), result.params.true_roi, 0.0)
         bottom = min(float(result.runs.min()), float(result.low.min()), result.params.true_roi, 0.0)
@@ -192,7 +202,7 @@ class RoiExplorer(Explorer):
             (r"a window of (.+?) sees", window),
             (r" sees (.+?) % of", 100 * result.seen_share),
             (r"^Measurement (\d+) of", float(p.measurement)),
-            (r"^Measurement \d+ of (\d[\d,]*)", float(len(FAINT))),
+            (r"^Measurement \d+ of (\d[\d,]*)", float(result.runs.shape[0])),
             (r"after (.+?) the estimate", window),
             signed(r"the estimate is ", float(data[ESTIMATE].y[-1]), " %"),
             (r"with a (\d+) % band", float(attribution.CONFIDENCE_PCT)),

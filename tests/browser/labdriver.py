@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -172,8 +173,9 @@ PROMPTS_DONE = """() => {
 
 PLOT_DIGEST = """(root) => {
   const gd = root.querySelector('.js-plotly-plot');
-  if (!gd || !gd.data) return null;
-  return JSON.stringify(gd.data.map(t => [Array.from(t.x || []), Array.from(t.y || [])]));
+  if (!gd || !gd._fullData) return null;
+  const values = a => Array.from(a || [], Number);
+  return JSON.stringify(gd._fullData.map(t => [values(t.x), values(t.y)]));
 }"""
 
 
@@ -238,8 +240,9 @@ def error_outputs(page) -> list[str]:
 #: plot titles, the summary and every control's value. Null while the plot is not drawn yet.
 EXPLORER_VIEW = """(root) => {
   const gd = root.querySelector('.js-plotly-plot');
-  if (!gd || !gd.data || !gd._fullLayout || !gd.querySelector('.main-svg')) return null;
-  const values = a => Array.from(a || [], Number);
+  if (!gd || !gd._fullData || !gd._fullLayout || !gd.querySelector('.main-svg')) return null;
+  // A gap in a line (NaN) as null, so that two views compare equal.
+  const values = a => Array.from(a || [], v => (v === null || Number.isNaN(Number(v)) ? null : Number(v)));
   const layout = gd._fullLayout;
   const axes = {};
   for (const name of Object.keys(layout).filter(k => /^[xy]axis\\d*$/.test(k)).sort()) {
@@ -249,7 +252,9 @@ EXPLORER_VIEW = """(root) => {
                   dtick: axis.dtick === undefined ? null : String(axis.dtick)};
   }
   return {
-    traces: gd.data.map(t => ({name: t.name, x: values(t.x), y: values(t.y)})),
+    // What plotly drew (_fullData), not what it was sent (data): the same numbers may arrive
+    // as a list or as an encoded typed array, depending on the path they took.
+    traces: gd._fullData.map(t => ({name: t.name, x: values(t.x), y: values(t.y)})),
     axes,
     legends: [...gd.querySelectorAll('text[class^="legend"][class$="text"]')].map(e => e.textContent),
     titles: [...gd.querySelectorAll('text.annotation-text, text.gtitle')].map(e => e.textContent),
@@ -383,13 +388,23 @@ def move_every_explorer(page) -> None:
         )
 
 
+def number(readout: str) -> float:
+    """A slider's readout as a number (a readout may carry a true minus sign, or a unit)."""
+    match = re.search(r"[-\u2212]?\d[\d,]*(?:\.\d+)?", readout)
+    if match is None:
+        raise AssertionError(f"the readout {readout!r} shows no number")
+    return float(match.group().replace("\u2212", "-").replace(",", ""))
+
+
 def move_back(page, initial: list[dict], moved: list[dict]) -> None:
     """Press the arrow key that takes each explorer's first slider back to where it was."""
     for explorer, was, now in zip(page.locator(".mvn-explorer").all(), initial, moved, strict=True):
         handle = explorer.locator(".mvn-control .noUi-handle").first
         handle.scroll_into_view_if_needed()
         handle.focus()
-        higher = float(was["controls"][0]) > float(now["controls"][0])
+        # The first slider's readout: a choice control (a row of buttons) has none.
+        slider = next(i for i, readout in enumerate(was["controls"]) if readout is not None)
+        higher = number(was["controls"][slider]) > number(now["controls"][slider])
         page.keyboard.press("ArrowRight" if higher else "ArrowLeft")
 
 
