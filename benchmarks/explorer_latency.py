@@ -10,7 +10,10 @@ the numbers.
 
     python benchmarks/explorer_latency.py [--moves 200]
 
-Budgets (DESIGN.md): p95 at most 16 ms at defaults, 50 ms at the heaviest.
+Budgets (DESIGN.md): p95 at most 16 ms at defaults, 50 ms at the heaviest, in
+wall-clock time (what a learner waits). The table also gives the p95 of the
+thread's CPU time: on a busy machine the wall-clock times grow with the load
+while the CPU time shows what the update itself costs.
 Results are printed and written to benchmarks/results/explorer_latency.json.
 """
 
@@ -43,18 +46,20 @@ def measure(cls, setting: str, moves: int) -> dict[str, object]:
     start = specs.defaults(cls.specs) if setting == "default" else specs.heaviest(cls.specs)
     explorer = cls(**start)
     times: list[float] = []
+    cpu: list[float] = []
     per_control: dict[str, float] = {}
     for spec in cls.specs:
         a, b = start[spec.name], neighbour(spec, start[spec.name])
         mine = []
         for i in range(WARM_UP + moves):
-            t0 = time.perf_counter()
+            t0, c0 = time.perf_counter(), time.thread_time()
             explorer.set(**{spec.name: b if i % 2 == 0 else a})
-            elapsed = time.perf_counter() - t0
+            elapsed, on_cpu = time.perf_counter() - t0, time.thread_time() - c0
             if explorer.error:
                 raise RuntimeError(f"{cls.name} {setting} {spec.name}: {explorer.error}")
             if i >= WARM_UP:
                 mine.append(elapsed)
+                cpu.append(on_cpu)
         explorer.set(**{spec.name: a})
         times += mine
         per_control[spec.name] = float(np.percentile(np.array(mine) * 1000, 95))
@@ -63,6 +68,8 @@ def measure(cls, setting: str, moves: int) -> dict[str, object]:
         "p50_ms": float(np.percentile(ms, 50)),
         "p95_ms": float(np.percentile(ms, 95)),
         "max_ms": float(ms.max()),
+        # CPU time of the kernel's thread: what the update costs, whatever else the machine runs.
+        "cpu_p95_ms": float(np.percentile(np.array(cpu) * 1000, 95)),
         "moves": len(ms),
         "p95_ms_by_control": per_control,
         "settings": start,
@@ -73,9 +80,15 @@ def main() -> int:
     formatter = argparse.RawDescriptionHelpFormatter
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=formatter)
     parser.add_argument("--moves", type=int, default=200)
+    parser.add_argument("explorers", nargs="*", help=f"some explorers only: {', '.join(EXPLORERS)}")
     args = parser.parse_args()
+    unknown = set(args.explorers) - set(EXPLORERS)
+    if unknown:
+        parser.error(f"no explorer named {', '.join(sorted(unknown))}; there are {', '.join(EXPLORERS)}")
     rows = []
     for name, cls in EXPLORERS.items():
+        if args.explorers and name not in args.explorers:
+            continue
         for setting, budget in BUDGET_MS.items():
             result = measure(cls, setting, args.moves)
             rows.append(
@@ -87,12 +100,13 @@ def main() -> int:
                     "within_budget": result["p95_ms"] <= budget,
                 }
             )
-    print(f"{'explorer':<14} {'setting':<9} {'p50 ms':>7} {'p95 ms':>7} {'max ms':>7} {'budget':>7}  verdict")
+    columns = ("p50 ms", "p95 ms", "max ms", "cpu p95", "budget")
+    print(f"{'explorer':<14} {'setting':<9} " + " ".join(f"{c:>7}" for c in columns) + "  verdict")
     for r in rows:
         verdict = "ok" if r["within_budget"] else "MISS: over budget"
         print(
             f"{r['explorer']:<14} {r['setting']:<9} {r['p50_ms']:>7.2f} {r['p95_ms']:>7.2f} "
-            f"{r['max_ms']:>7.2f} {r['budget_p95_ms']:>7.0f}  {verdict}"
+            f"{r['max_ms']:>7.2f} {r['cpu_p95_ms']:>7.2f} {r['budget_p95_ms']:>7.0f}  {verdict}"
         )
     misses = [r for r in rows if not r["within_budget"]]
     for r in misses:

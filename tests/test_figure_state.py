@@ -144,3 +144,22 @@ def test_it_sends_no_message_of_its_own(monkeypatch):
     kept = keep_views_current(go.FigureWidget(data=[go.Scatter(x=[1, 2], y=[3, 4])]))
     assert sent_by(kept) == sent_by(plain)
     assert "_widget_data" not in sent_by(kept)
+
+
+def test_values_a_view_reports_as_its_own_defaults_stay_in_the_stored_state():
+    """A view reports the defaults it computed; plotly then drops every equal value from the figure.
+
+    This happens in every browser: the weeks 1 to 104 of a line, once reported back,
+    leave the trace's own properties. A new view must still get them, or it draws
+    the line from week 0.
+    """
+    fig = keep_views_current(go.FigureWidget(data=[go.Scatter(x=[1, 2, 3], y=[3, 4, 5])]))
+    uid = fig.data[0].uid
+    fig._js2py_traceDeltas = {"trace_deltas": [{"uid": uid, "x": [1, 2, 3], "type": "scatter"}],
+                              "trace_edit_id": fig._last_trace_edit_id}
+    assert "x" not in fig._data[0], "plotly no longer moves reported defaults: this test tests nothing"
+    assert list(fig._widget_data[0]["x"]) == [1, 2, 3]
+    assert stored_state_is_current(fig)
+    fig.data[0].y = [0, 0, 0]  # a later update of the same trace keeps the x values too
+    assert list(fig._widget_data[0]["x"]) == [1, 2, 3]
+    assert stored_state_is_current(fig)

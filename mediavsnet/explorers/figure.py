@@ -62,17 +62,21 @@ def keep_views_current(fig: go.FigureWidget) -> go.FigureWidget:
 
 def stored_state_is_current(fig: go.FigureWidget) -> bool:
     """Whether a new view of ``fig`` would draw what the figure holds (for tests)."""
-    return _plain(fig._widget_data) == _plain(fig._data) and _plain(fig._widget_layout) == _plain(
-        fig._layout
-    )
+    if len(fig._widget_data) != len(fig._data):
+        return False
+    traces = [_shown(props, _defaults(fig, i), set(props) | set(stored))
+              for i, (props, stored) in enumerate(zip(fig._data, fig._widget_data, strict=True))]
+    layout = _shown(fig._layout, fig._layout_defaults, set(fig._layout) | set(fig._widget_layout))
+    return _plain(fig._widget_data) == _plain(traces) and _plain(fig._widget_layout) == _plain(layout)
 
 
 def copy_everything(fig: go.FigureWidget) -> None:
-    """Copy every trace and the whole layout into the stored state, in place."""
-    fig._widget_data[:] = deepcopy(fig._data)
+    """Copy every trace and the whole layout, as the views draw them, into the stored state, in place."""
+    fig._widget_data[:] = [_shown(props, _defaults(fig, i), set(props) | set(_defaults(fig, i)))
+                           for i, props in enumerate(fig._data)]
     stored = fig._widget_layout
     stored.clear()
-    stored.update(deepcopy(fig._layout))
+    stored.update(_shown(fig._layout, fig._layout_defaults, set(fig._layout) | set(fig._layout_defaults)))
 
 
 def _on_message(fig: go.FigureWidget, name: str, message: dict[str, Any] | None) -> None:
@@ -87,30 +91,50 @@ def _on_message(fig: go.FigureWidget, name: str, message: dict[str, Any] | None)
     elif name == "_py2js_update":
         _copy_traces(fig, message["style_data"] or {}, message["style_traces"])
         _copy_layout(fig, message["layout_data"] or {})
-    elif name == "_py2js_removeTraceProps":
-        index = message["remove_trace"]
-        fig._widget_data[index] = deepcopy(fig._data[index])
-    elif name == "_py2js_removeLayoutProps":
-        _copy_layout(fig, (path[0] for path in message["remove_props"] if path))
+    # A removal (_py2js_removeTraceProps, _py2js_removeLayoutProps) moves a value the views
+    # computed themselves out of the figure's own properties into its defaults: what is drawn
+    # does not change, so the stored state keeps it, and a new view draws the same.
 
 
 def _copy_traces(fig: go.FigureWidget, keys: Iterable[str], traces: Any) -> None:
     tops = {_top(key) for key in keys}
     stored = fig._widget_data
     for index in fig._normalize_trace_indexes(traces):
-        _copy_keys(fig._data[index], stored[index], tops)
+        stored[index].update(_shown(fig._data[index], _defaults(fig, index), tops))
+        for gone in tops - set(fig._data[index]) - set(_defaults(fig, index)):
+            stored[index].pop(gone, None)
 
 
 def _copy_layout(fig: go.FigureWidget, keys: Iterable[Any]) -> None:
-    _copy_keys(fig._layout, fig._widget_layout, {_top(str(key)) for key in keys})
+    tops = {_top(str(key)) for key in keys}
+    fig._widget_layout.update(_shown(fig._layout, fig._layout_defaults, tops))
+    for gone in tops - set(fig._layout) - set(fig._layout_defaults):
+        fig._widget_layout.pop(gone, None)
 
 
-def _copy_keys(source: dict[str, Any], target: dict[str, Any], keys: set[str]) -> None:
-    for key in keys:
-        if key in source:
-            target[key] = deepcopy(source[key])
-        else:
-            target.pop(key, None)
+def _defaults(fig: go.FigureWidget, index: int) -> dict[str, Any]:
+    """The defaults a view reported for trace ``index`` (none while traces are being added)."""
+    return fig._data_defaults[index] if index < len(fig._data_defaults) else {}
+
+
+def _shown(props: dict[str, Any], defaults: dict[str, Any], keys: set[str]) -> dict[str, Any]:
+    """The values the views draw for ``keys``: the figure's own, over the defaults its views computed.
+
+    When a view reports the defaults it computed, plotly moves every value equal to
+    one of them out of the figure's own properties (``_data``, ``_layout``) into
+    its defaults (``_data_defaults``, ``_layout_defaults``): a trace's x values or
+    an axis's range may live in either, and a new view needs them all.
+    """
+    return {key: _merged(defaults.get(key), props.get(key)) for key in keys
+            if key in props or key in defaults}
+
+
+def _merged(under: Any, over: Any) -> Any:
+    if over is None:
+        return deepcopy(under)
+    if isinstance(under, dict) and isinstance(over, dict):
+        return {**deepcopy(under), **{k: _merged(under.get(k), v) for k, v in over.items()}}
+    return deepcopy(over)
 
 
 def _top(key: str) -> str:

@@ -243,6 +243,9 @@ EXPLORER_VIEW = """(root) => {
   if (!gd || !gd._fullData || !gd._fullLayout || !gd.querySelector('.main-svg')) return null;
   // A gap in a line (NaN) as null, so that two views compare equal.
   const values = a => Array.from(a || [], v => (v === null || Number.isNaN(Number(v)) ? null : Number(v)));
+  // Values left out are drawn at x0, x0 + dx, ... (plotly drops values equal to those).
+  const positions = (t, a) => t[a] ? values(t[a]) : (t[a + '0'] === undefined ? [] :
+    Array.from({length: t._length || 0}, (_, i) => Number(t[a + '0']) + Number(t['d' + a]) * i));
   const layout = gd._fullLayout;
   const axes = {};
   for (const name of Object.keys(layout).filter(k => /^[xy]axis\\d*$/.test(k)).sort()) {
@@ -254,7 +257,7 @@ EXPLORER_VIEW = """(root) => {
   return {
     // What plotly drew (_fullData), not what it was sent (data): the same numbers may arrive
     // as a list or as an encoded typed array, depending on the path they took.
-    traces: gd._fullData.map(t => ({name: t.name, x: values(t.x), y: values(t.y)})),
+    traces: gd._fullData.map(t => ({name: t.name, x: positions(t, 'x'), y: positions(t, 'y')})),
     axes,
     legends: [...gd.querySelectorAll('text[class^="legend"][class$="text"]')].map(e => e.textContent),
     titles: [...gd.querySelectorAll('text.annotation-text, text.gtitle')].map(e => e.textContent),
