@@ -20,7 +20,7 @@ from plotly.subplots import make_subplots
 
 from mediavsnet import palette, text
 from mediavsnet.explorers.base import Explorer
-from mediavsnet.explorers.time_effort import INTENSE_HOURS_PER_PERSON, count_axis, rhythm, week_axis
+from mediavsnet.explorers.time_effort import count_axis, rhythm, week_axis
 from mediavsnet.models import content, posting, relationships
 from mediavsnet.models.content import ContentParams, ContentResult
 from mediavsnet.specs import specs_by_name
@@ -189,7 +189,7 @@ class ContentExplorer(Explorer):
                         (r"shown, so (.+?) never", float(unmet)),
                     ]
             each = p.hours_per_week / p.people
-            if net.contact >= 1 and each >= INTENSE_HOURS_PER_PERSON:
+            if net.contact >= 1 and each >= relationships.INTENSE_HOURS_PER_PERSON:
                 numbers.append((r"fades; (.+?) a week with each", each))
         return numbers
 

@@ -206,6 +206,8 @@ class GoalsExplorer(Explorer):
         else:
             numbers += [(r"Hall: about (.+?) together", relationships.CASUAL_FRIEND_HOURS),
                         (r"casual friend yet in (.+?) \(Hall", float(p.weeks))]
+        if p.weekly_hours / p.people >= relationships.INTENSE_HOURS_PER_PERSON:
+            numbers.append((r"At (.+?) a week with each person", p.weekly_hours / p.people))
         numbers += verdict_numbers(result, self.goal(), [float(x) for x in verdict.x])
         return numbers
 
@@ -241,8 +243,11 @@ def broadcast_line(result: FunnelResult) -> str:
 def network_line(result: FunnelResult) -> str:
     """What the same hours built one-to-one: conversations, relationships, referrals."""
     p, net = result.params, result.networking
+    each = p.weekly_hours / p.people
+    intense = (t("goals.intense", each=text.hours(each))
+               if each >= relationships.INTENSE_HOURS_PER_PERSON else "")
     common = {"hours": text.hours(p.weekly_hours), "people": text.count(p.people, "person"),
-              "conversations": text.number(result.total("conversations"))}
+              "conversations": text.number(result.total("conversations")), "intense": intense}
     built = int(result.relationships[-1])
     if built == 0:
         return t("goals.line_network_none", casual=text.hours(relationships.CASUAL_FRIEND_HOURS),

@@ -187,14 +187,9 @@ class TimeEffortExplorer(Explorer):
                         (r"shown, so (.+?) never", float(unmet)),
                     ]
             each = p.networking_hours / p.people
-            if each >= INTENSE_HOURS_PER_PERSON:
+            if each >= relationships.INTENSE_HOURS_PER_PERSON:
                 numbers.append((r"fades; (.+?) a week with each", each))
         return numbers
-
-
-#: Hours a week with one person beyond which the time is less like networking than
-#: like working or living together. Assumption: a full working day a week.
-INTENSE_HOURS_PER_PERSON = 8.0
 
 
 def summarize(result: TimeBudgetResult) -> str:
@@ -264,7 +259,7 @@ def rhythm(net: relationships.RelationshipResult, p: TimeBudgetParams) -> str:
     """How often each person is seen, whether fading matters, and who was never met."""
     each = p.networking_hours / p.people
     if net.contact >= 1:
-        if each >= INTENSE_HOURS_PER_PERSON:
+        if each >= relationships.INTENSE_HOURS_PER_PERSON:
             return t("time_effort.rhythm_intense", each=text.hours(each))
         return t("time_effort.rhythm_weekly")
     gap = text.few(1 / net.contact, "week")

@@ -53,6 +53,10 @@ CLOSE_FRIEND_HOURS = 200.0
 #: Dunbar's sympathy group: about 15 people (Zhou, Sornette, Hill & Dunbar 2005).
 CLOSE_LAYER = 15
 
+#: Hours a week with one person beyond which the time is less like networking than
+#: like working or living together. Assumption: a full working day a week.
+INTENSE_HOURS_PER_PERSON = 8.0
+
 #: Relative referral rates by stage: casual friends half as often as friends.
 #: Assumption.
 REFERRAL_WEIGHT = {"casual": 0.5, "friend": 1.0, "close": 1.0}
