@@ -42,7 +42,11 @@ SKIP = shutil.ignore_patterns(".git", ".venv", "mutants", "__pycache__", "*.egg-
                               ".pytest_cache", ".ruff_cache", "results", "artifacts", ".ipynb_checkpoints")
 #: The README's tests without the browser, and without the two files that start kernels to test the
 #: notebook tool and nbval itself (they never read the course's data).
-TESTS = ["tests", "--ignore=tests/browser", "--ignore=tests/test_notebook_tool.py",
+#: The tests that guard the data and constants come first: with -x a caught mistake stops
+#: within seconds, and only a survivor runs the whole suite (pytest skips a file named twice).
+FIRST = ["tests/test_quiz.py", "tests/test_warmup.py", "tests/test_calibration.py", "tests/test_defaults.py",
+         "tests/test_presets.py", "tests/test_words_and_controls.py", "tests/test_components.py"]
+TESTS = [*FIRST, "tests", "--ignore=tests/browser", "--ignore=tests/test_notebook_tool.py",
          "--ignore=tests/test_nbval_compare.py"]
 PYTEST = ["-x", "-q", "-rf", "--tb=line", "-p", "no:cacheprovider", "-p", "no:randomly"]
 

@@ -128,3 +128,19 @@ def test_a_choice_is_buttons_whose_value_is_the_option_index(monkeypatch):
     assert {"mvn-control", "mvn-control-goal", "mvn-choice"} <= set(control._dom_classes)
     with pytest.raises(ValueError, match="a choice is a whole number from 0 to 1"):
         ParamSpec("goal", "", 0, 2, 1, 1, "Assumption", integer=True, choices=("buzz", "network"))
+
+
+def test_a_lesson_kernel_does_not_compile_a_grammar_of_web_addresses_it_never_uses():
+    """mediavsnet/__init__.py keeps rfc3987_syntax out of a lesson's kernel (about 2.7 s of Run all)."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, mediavsnet.explorers, jsonschema\n"
+        "from mediavsnet.explorers import EXPLORERS\n"
+        "next(iter(EXPLORERS.values()))()\n"
+        "jsonschema.validate({'a': 1}, {'type': 'object'})\n"  # jsonschema itself still works
+        "print(sys.modules.get('rfc3987_syntax', 'absent'))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() in {"None", "absent"}, done.stdout

@@ -327,15 +327,31 @@ def save_notebook(page, path: Path, timeout_s: float = 30) -> None:
 
 def wait_for_explorers(page, count: int, timeout_ms: int = 60_000) -> None:
     """Wait until ``count`` explorers are on the page, each with a plot drawn and a summary."""
-    page.wait_for_function(
-        f"""(count) => {{
-          const view = {EXPLORER_VIEW};
-          const roots = [...document.querySelectorAll('.mvn-explorer')];
-          return roots.length === count && roots.every(r => {{ const v = view(r); return v && v.summary; }});
-        }}""",
-        arg=count,
-        timeout=timeout_ms,
-    )
+    try:
+        page.wait_for_function(
+            f"""(count) => {{
+              const view = {EXPLORER_VIEW};
+              const roots = [...document.querySelectorAll('.mvn-explorer')];
+              const drawn = r => {{ const v = view(r); return v && v.summary; }};
+              return roots.length === count && roots.every(drawn);
+            }}""",
+            arg=count,
+            timeout=timeout_ms,
+        )
+    except Exception as exc:  # say what is missing, not only that time ran out
+        raise AssertionError(
+            f"{count} explorer(s) expected within {timeout_ms / 1000:.0f} s; the page has: "
+            f"{page.evaluate(EXPLORERS_PRESENT)}; errors shown: {error_outputs(page)}"
+        ) from exc
+
+
+#: For a failure message: each explorer on the page, whether its plot and summary are drawn.
+EXPLORERS_PRESENT = """() => [...document.querySelectorAll('.mvn-explorer')].map(r => {
+  const gd = r.querySelector('.js-plotly-plot');
+  return {plot_element: !!gd, plot_drawn: !!(gd && gd._fullData && gd.querySelector('.main-svg')),
+          summary: !!(r.querySelector('.mvn-summary')?.innerText || '').trim(),
+          widgets_waiting: r.querySelectorAll('.jupyter-widgets-disconnected, .widget-loading').length};
+})"""
 
 
 def move_first_slider(page, explorer) -> None:
@@ -534,7 +550,7 @@ def drawn_by_python(explorer) -> dict:
     built = cls(**values)
     assert not built.error, built.error
     layout = built.fig.layout
-    axes = {k: [float(v) for v in layout[k].range] for k in layout
+    axes = {k: [round(float(v), 6) for v in layout[k].range] for k in layout  # as EXPLORER_VIEW rounds
             if k.startswith(("xaxis", "yaxis")) and layout[k].range is not None}
     return {
         "traces": [_points(t.name, t.x, t.y) for t in built.fig.data],
