@@ -114,7 +114,7 @@ def projection(values: Mapping[str, float]) -> dict[str, Any]:
     return {
         "weeks": strategy.WEEKS,
         **{f"plan_{plan}": {**{goal: round(result.score(goal), 4) for goal in strategy.GOALS},
-                            "followers": round(float(result.media.followers[-1]), 1)}
+                            "followers": round(float(result.media.followers[-1]), 4)}
            for plan, result in (("a", found.a), ("b", found.b))},
     }
 

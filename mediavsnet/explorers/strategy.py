@@ -214,7 +214,7 @@ class StrategyExplorer(Explorer):
             ]
             if thin(r):
                 numbers += [
-                    (anchor + r".*? \(each of (.+?) (?:person|people) had", float(p.people)),
+                    (anchor + r".*? \((?:each of )?(.+?) (?:person|people) had", float(p.people)),
                     (anchor + r".*? had about (.+?) of your time", hours_each(r)),
                     (anchor + r".*? Hall: about (.+?) for a casual", relationships.CASUAL_FRIEND_HOURS),
                 ]
@@ -267,6 +267,7 @@ class StrategyExplorer(Explorer):
         name = self.file_name.value if name is None else name
         notes = self.notes.value if notes is None else notes
         overwrite = self.overwrite.value if overwrite is None else overwrite
+        self._say([])
         try:
             saved = planner.save(self.folder, name, self.values(), notes, overwrite=overwrite,
                                  saved_at=datetime.now().astimezone().isoformat(timespec="seconds"))
@@ -283,6 +284,7 @@ class StrategyExplorer(Explorer):
     def load(self, name: str | None = None) -> None:
         """Load a plan as the learner would with the Load button; a problem is shown, nothing changes."""
         name = self.file_name.value if name is None else name
+        self._say([])
         try:
             loaded = planner.load(self.folder, name)
         except planner.PlanError as exc:
@@ -296,7 +298,12 @@ class StrategyExplorer(Explorer):
         self._say([t("plan.loaded", folder=self.folder.as_posix(), name=loaded.name), *loaded.messages])
 
     def _say(self, messages: list[str]) -> None:
+        """Show what a save or a load did (nothing: hide the area)."""
         self.status = "\n".join(messages)
+        if not messages:
+            self._status_html.value = ""
+            self._status_html.layout.display = "none"
+            return
         items = "".join(f"<li>{html.escape(m)}</li>" for m in messages[1:])
         self._status_html.value = (f'<div role="status"><p>{html.escape(messages[0])}</p>'
                                    + (f"<ul>{items}</ul>" if items else "") + "</div>")
@@ -355,7 +362,8 @@ def hours_each(r: PlanResult) -> float:
 def plan_line(r: PlanResult, plan: str) -> str:
     """What one plan spent and brought in twelve months."""
     p = r.params
-    why = (t("strategy.thin", people=text.count(p.people, "person"), each=text.hours(hours_each(r)),
+    key = "strategy.thin_one" if p.people == 1 else "strategy.thin"
+    why = (t(key, people=text.count(p.people, "person"), each=text.hours(hours_each(r)),
              casual=text.hours(relationships.CASUAL_FRIEND_HOURS)) if thin(r) else "")
     return t(
         "strategy.plan_line", plan=plan.upper(), total=text.clock(p.weekly_hours),
