@@ -92,6 +92,7 @@ class StrategyExplorer(Explorer):
                     row=2, col=col,
                 )
         fig.update_layout(barmode="stack")
+        fig.update_annotations(font_size=14)
         fig.update_yaxes(tickmode="array", tickvals=[0, 1], autorange="reversed",
                          ticktext=[t("strategy.plan_a"), t("strategy.plan_b")], row=1, col=1)
         fig.update_xaxes(title_text=t("strategy.x_hours"), row=1, col=1)
@@ -104,7 +105,7 @@ class StrategyExplorer(Explorer):
             height=560,
             margin={"l": 60, "r": 20, "t": 40, "b": 20},
             font={"family": palette.FONT_FAMILY, "size": 13},
-            legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 0.45, "xanchor": "left",
+            legend={"orientation": "h", "yanchor": "bottom", "y": 1.01, "x": 1.0, "xanchor": "right",
                     "traceorder": "normal"},
             legend2={"orientation": "h", "yanchor": "top", "y": -0.12, "x": 0.5, "xanchor": "center"},
             hovermode="closest",
