@@ -15,6 +15,7 @@ the buttons and shows what happened.
 
 from __future__ import annotations
 
+import functools
 import html
 from collections.abc import Mapping
 from datetime import datetime
@@ -63,7 +64,9 @@ class StrategyExplorer(Explorer):
 
     # --- the model -------------------------------------------------------------------------
     def compute(self, values: Mapping[str, float]) -> Comparison:
-        return strategy.compare(dict(values))
+        # Most moves change one plan (or only the goal): the other plan's projection is reused.
+        a, b = (strategy.plan_params(dict(values), plan) for plan in PLANS)
+        return Comparison(goal=GOALS[int(values["goal"])], a=_projected(a), b=_projected(b))
 
     # --- the figure ------------------------------------------------------------------------
     def build_figure(self) -> go.FigureWidget:
@@ -87,6 +90,7 @@ class StrategyExplorer(Explorer):
             for plan in PLANS:
                 fig.add_trace(
                     go.Scatter(name=t(f"strategy.plan_{plan}"), mode="lines", hovertemplate=hover,
+                               x=np.arange(1, strategy.WEEKS + 1),  # the weeks never change: set once
                                line={**PLAN_LINES[plan], "shape": "hv" if goal == "network" else "linear"},
                                legend="legend2", legendgroup=plan, showlegend=col == 1),
                     row=2, col=col,
@@ -123,13 +127,10 @@ class StrategyExplorer(Explorer):
         bars, lines = self.fig.data[:3], self.fig.data[3:]
         for trace, activity in zip(bars, strategy.ACTIVITIES, strict=True):
             trace.x = [getattr(r.params, f"{activity}_hours") for r in (result.a, result.b)]
-        week = result.a.week
         tops = {}
         for i, goal in enumerate(GOALS):
             for j, plan in enumerate(PLANS):
-                trace = lines[2 * i + j]
-                trace.x = week
-                trace.y = getattr(getattr(result, plan), goal)
+                lines[2 * i + j].y = getattr(getattr(result, plan), goal)
             tops[goal] = float(max(getattr(result.a, goal).max(), getattr(result.b, goal).max()))
         budget = max(result.a.params.weekly_hours, result.b.params.weekly_hours)
         axes: dict[str, object] = {
@@ -309,6 +310,12 @@ class StrategyExplorer(Explorer):
         self._status_html.value = (f'<div role="status"><p>{html.escape(messages[0])}</p>'
                                    + (f"<ul>{items}</ul>" if items else "") + "</div>")
         self._status_html.layout.display = None
+
+
+@functools.lru_cache(maxsize=64)
+def _projected(params: strategy.PlanParams) -> PlanResult:
+    """One plan's projection (the same parameters give the same result, so it is kept)."""
+    return strategy.simulate(params)
 
 
 # --- the lines ---------------------------------------------------------------------------
