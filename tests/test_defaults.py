@@ -190,14 +190,14 @@ def lesson_problems(nb: nbformat.NotebookNode) -> list[str]:
     shown = values_by_label(sources_rows(markdown))
     problems = []
     for cls in explorers_of(nb):
-        controls = {s.name for s in cls.specs}
         by_label: dict[str, list[ParamSpec]] = {}
         for spec in specs_behind(cls):
             by_label.setdefault(spec.label, []).append(spec)
         for label, specs in by_label.items():
             value = find(label, shown)
             # A control's default is what the explorer opens with; other specs keep theirs fixed.
-            own = [s for s in specs if s.name in controls] or specs
+            # (the control's own spec: a lesson may give a model's parameter its own default)
+            own = [s for s in specs if s in cls.specs] or specs
             if value is None:
                 if own is not specs:
                     problems.append(f"{label!r}: no row with its default in 'Assumptions and sources'")

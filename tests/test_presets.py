@@ -26,7 +26,19 @@ PROMISES: dict[str, dict[str, Callable[[Mapping[str, float], dict], bool]]] = {
         # Social Media Examiner (2010-2012): beginners spend about 1 h a week
         "A beginner's hour a week": lambda v, s: v["weekly_hours"] == 1,
     },
+    "07-your-strategy.json": {
+        # "with N hours a week": both plans spend exactly those hours, so the comparison is fair
+        "A freelancer with 3 hours a week": lambda v, s: plan_hours(v) == (3, 3),
+        "A small shop's owner with 6 hours a week": lambda v, s: plan_hours(v) == (6, 6),
+        "A job seeker with 5 hours a week": lambda v, s: plan_hours(v) == (5, 5),
+    },
 }
+
+
+def plan_hours(values: Mapping[str, float]) -> tuple[float, float]:
+    """Each plan's weekly hours in all, plan A's then plan B's (lesson 07's planner)."""
+    activities = ("broadcast", "listening", "one_to_one")
+    return tuple(sum(values[f"{plan}_{activity}_hours"] for activity in activities) for plan in ("a", "b"))
 
 CASES = [
     (cls, filename, start, promise)

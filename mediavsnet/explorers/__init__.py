@@ -9,6 +9,7 @@ from mediavsnet.explorers.communication import CommunicationExplorer
 from mediavsnet.explorers.content import ContentExplorer
 from mediavsnet.explorers.goals import GoalsExplorer
 from mediavsnet.explorers.roi import RoiExplorer
+from mediavsnet.explorers.strategy import StrategyExplorer
 from mediavsnet.explorers.time_effort import TimeEffortExplorer
 
 #: In lesson order.
@@ -21,6 +22,7 @@ EXPLORERS = {
         TimeEffortExplorer,
         RoiExplorer,
         CascadeExplorer,
+        StrategyExplorer,
     )
 }
 
@@ -31,5 +33,6 @@ __all__ = [
     "ContentExplorer",
     "GoalsExplorer",
     "RoiExplorer",
+    "StrategyExplorer",
     "TimeEffortExplorer",
 ]

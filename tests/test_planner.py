@@ -1,0 +1,351 @@
+"""Saving and loading a lesson 07 plan: a learner never loses a plan; a broken file never breaks the planner.
+
+Pure functions first (a plan as a document, as JSON, as Markdown; reading one
+back, repaired and migrated), then the files (names, never overwriting), then
+the planner's buttons. Every failure path gives a message that says what and
+where, and leaves the planner working.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from strategies import value
+
+from mediavsnet import planner
+from mediavsnet.explorers.strategy import StrategyExplorer
+from mediavsnet.models import strategy
+from mediavsnet.planner import PlanError
+from mediavsnet.specs import defaults
+
+SPECS = strategy.explorer_specs()
+DEFAULTS = defaults(SPECS)
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def document(**changes):
+    return planner.to_document({**DEFAULTS, **changes}, notes="n")
+
+
+def text_of(doc) -> str:
+    return planner.dumps(doc)
+
+
+# --- a plan as a document, and back ----------------------------------------------------------
+
+
+@settings(max_examples=60)
+@given(values=st.fixed_dictionaries({s.name: value(s) for s in SPECS}), notes=st.text(max_size=200))
+def test_every_plan_a_learner_can_make_comes_back_exactly(values, notes):
+    saved = planner.to_document(values, notes, "p", "2025-01-01T09:00:00+01:00")
+    loaded = planner.parse(planner.dumps(saved))
+    assert loaded.values == values
+    assert loaded.notes == notes
+    assert loaded.messages == [] and loaded.version == planner.SCHEMA_VERSION
+
+
+def test_the_file_is_readable_json_with_a_version_and_the_projection():
+    doc = json.loads(planner.dumps(document()))
+    assert doc["schema_version"] == planner.SCHEMA_VERSION and doc["kind"] == planner.KIND
+    assert doc["goal"] == "buzz"
+    assert doc["plan_a"] == {"broadcast_hours": 2.5, "listening_hours": 0.5, "one_to_one_hours": 0.0}
+    assert doc["situation"] == {"start_followers": 1000, "people": 1, "messages_per_week": 20}
+    found = strategy.compare(DEFAULTS)
+    assert doc["projection"]["plan_a"]["buzz"] == pytest.approx(found.a.score("buzz"), abs=1e-3)
+    assert doc["projection"]["plan_b"]["network"] == found.b.score("network")
+
+
+def test_a_value_outside_its_range_is_never_written():
+    with pytest.raises(ValueError, match="a_broadcast_hours = 21"):
+        planner.to_document({**DEFAULTS, "a_broadcast_hours": 21})
+
+
+def test_the_markdown_summary_shows_the_plans_the_projection_and_the_notes():
+    md = planner.to_markdown(planner.to_document(DEFAULTS, "Call Ana on Mondays.", "q3", "2025-03-01"))
+    assert md.startswith("# My social media and networking plan: q3\n")
+    assert "Saved 2025-03-01" in md and "Call Ana on Mondays." in md
+    assert "| Broadcasting | 2 hours 30 minutes | 1 hour |" in md
+    assert "| **In all** | **3 hours** | **3 hours** |" in md
+    assert "| buzz (times seen or heard) ★ | 22,736 times seen or heard | 11,676 times seen or heard |" in md
+    assert "not forecasts" in md
+    assert "(no notes)" in planner.to_markdown(planner.to_document(DEFAULTS))
+
+
+# --- files: names, and never overwriting --------------------------------------------------------
+
+
+def test_saving_twice_keeps_both_plans(tmp_path):
+    first = planner.save(tmp_path, "my-plan", DEFAULTS, "first")
+    second = planner.save(tmp_path, "my-plan", {**DEFAULTS, "goal": 2}, "second")
+    third = planner.save(tmp_path, "my-plan", DEFAULTS, "third")
+    assert (first.name, second.name, third.name) == ("my-plan", "my-plan-2", "my-plan-3")
+    assert not first.renamed and second.renamed and second.asked == "my-plan"
+    assert planner.load(tmp_path, "my-plan").notes == "first"
+    assert planner.load(tmp_path, "my-plan-2").values["goal"] == 2
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "my-plan-2.json", "my-plan-2.md", "my-plan-3.json", "my-plan-3.md", "my-plan.json", "my-plan.md"]
+
+
+def test_overwrite_replaces_only_when_asked(tmp_path):
+    planner.save(tmp_path, "my-plan", DEFAULTS, "old")
+    saved = planner.save(tmp_path, "my-plan", DEFAULTS, "new", overwrite=True)
+    assert saved.name == "my-plan" and planner.load(tmp_path, "my-plan").notes == "new"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["my-plan.json", "my-plan.md"]
+
+
+def test_a_name_taken_by_a_summary_alone_is_taken_and_numbers_continue(tmp_path):
+    (tmp_path / "plan.md").write_text("mine", encoding="utf-8")
+    assert planner.save(tmp_path, "plan", DEFAULTS).name == "plan-2"
+    assert (tmp_path / "plan.md").read_text(encoding="utf-8") == "mine"
+    assert planner.free_name(tmp_path, "plan-2") == "plan-3"
+
+
+@pytest.mark.parametrize(("typed", "stem"), [
+    ("my-plan", "my-plan"), ("  Q3 plan.json ", "Q3-plan"), ("../../etc/passwd", "etc-passwd"),
+    ("plan.md", "plan"), ("été 2025", "t-2025"),
+])
+def test_a_typed_name_becomes_a_safe_file_name_in_the_folder(typed, stem):
+    assert planner.clean_name(typed) == stem
+
+
+@pytest.mark.parametrize("typed", ["", "   ", "///", ".json"])
+def test_a_name_without_a_letter_or_digit_is_refused_clearly(typed):
+    with pytest.raises(PlanError, match="at least one letter or digit"):
+        planner.clean_name(typed)
+
+
+def test_a_folder_that_cannot_be_written_gives_a_message_and_writes_nothing(tmp_path):
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("", encoding="utf-8")
+    with pytest.raises(PlanError, match="could not be saved in .*not-a-folder.*Nothing was written"):
+        planner.save(blocker, "my-plan", DEFAULTS)
+
+
+def test_a_write_that_fails_halfway_leaves_no_half_file(tmp_path, monkeypatch):
+    def broken(source, target):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(planner.os, "replace", broken)
+    with pytest.raises(PlanError, match="No space left on device"):
+        planner.save(tmp_path, "my-plan", DEFAULTS)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_loading_a_plan_that_is_not_there_lists_those_that_are(tmp_path):
+    with pytest.raises(PlanError, match="no plan file nope.json .* Plans saved there: none yet"):
+        planner.load(tmp_path, "nope")
+    planner.save(tmp_path, "mine", DEFAULTS)
+    with pytest.raises(PlanError, match="Plans saved there: mine"):
+        planner.load(tmp_path, "nope")
+
+
+# --- reading a file that is broken or hand-edited ---------------------------------------------
+
+
+@pytest.mark.parametrize(("raw", "says"), [
+    ('{"schema_version": 1,,}', r"not valid JSON \(line 1, column 22"),
+    ('{"schema_version": 1,\n "goal": "buzz"\n "plan_a": {}}', r"line 3, column 2"),
+    ("", r"not valid JSON \(line 1, column 1"),
+    (b"\xff\xfe\x00{", "not a text file"),
+    ('{"schema_version": 1, "plan_a": {"broadcast_hours": NaN}}', "holds NaN"),
+    ("[1, 2]", "holds a list, not a plan"),
+    ('"a plan"', "holds a text, not a plan"),
+    ('{"hello": 1}', "has no schema_version"),
+    ('{"schema_version": "1"}', 'schema_version is "1": it should be a whole number'),
+    ('{"schema_version": true}', "schema_version is true"),
+    ('{"schema_version": 2}', r"newer version of the course \(plan schema 2\).*reads plan schemas 0 to 1"),
+    ('{"schema_version": -1}', "plan schema -1, which no version of the course wrote"),
+    ("x" * (planner.MOST_BYTES + 1), "far too large"),
+])
+def test_a_file_that_cannot_be_a_plan_says_why_and_loads_nothing(raw, says):
+    with pytest.raises(PlanError, match=says) as refused:
+        planner.parse(raw, "hand.json")
+    assert "hand.json" in str(refused.value)
+
+
+def test_a_value_out_of_range_is_brought_to_its_end_naming_the_parameter_and_range():
+    doc = document()
+    doc["plan_a"]["broadcast_hours"] = 25
+    doc["situation"]["start_followers"] = -10
+    loaded = planner.parse(text_of(doc))
+    assert loaded.values["a_broadcast_hours"] == 20.0 and loaded.values["start_followers"] == 0
+    said = "plan_a.broadcast_hours = 25 is outside its range (0 to 20 h/week): loaded as 20."
+    assert said in loaded.messages
+    assert ("situation.start_followers = -10 is outside its range (0 to 50,000 followers): loaded as 0."
+            in loaded.messages)
+
+
+def test_a_value_between_steps_goes_to_the_nearest_step_and_whole_numbers_stay_whole():
+    doc = document()
+    doc["plan_b"]["listening_hours"] = 1.3
+    doc["situation"]["people"] = 2.6
+    loaded = planner.parse(text_of(doc))
+    assert loaded.values["b_listening_hours"] == 1.5
+    assert loaded.values["people"] == 3 and isinstance(loaded.values["people"], int)
+    said = "plan_b.listening_hours = 1.3 is between the slider's steps of 0.5: loaded as 1.5."
+    assert said in loaded.messages
+
+
+@pytest.mark.parametrize("bad", ['"two"', "null", "true", "[1]", '{"h": 1}'])
+def test_a_value_that_is_not_a_number_takes_its_default_and_says_so(bad):
+    raw = text_of(document()).replace('"people": 1', f'"people": {bad}')
+    loaded = planner.parse(raw)
+    assert loaded.values["people"] == 1
+    assert any(m.startswith("situation.people holds a") and "set to its default, 1." in m
+               for m in loaded.messages)
+
+
+def test_missing_keys_take_their_defaults_and_unknown_keys_are_ignored_both_said():
+    raw = '{"schema_version": 1, "plan_a": {"broadcast_hours": 4, "colour": "red"}, "mood": 3}'
+    loaded = planner.parse(raw)
+    assert loaded.values == {**DEFAULTS, "a_broadcast_hours": 4.0}
+    missing = next(m for m in loaded.messages if m.startswith("Not in the file"))
+    assert "plan_b.broadcast_hours (1)" in missing and "situation.start_followers (1,000)" in missing
+    assert "goal (buzz)" in missing and "plan_a.broadcast_hours" not in missing
+    assert "Ignored, as the planner does not know them: mood, plan_a.colour." in loaded.messages
+
+
+def test_a_section_that_is_not_an_object_an_unknown_goal_and_notes_that_are_not_text_are_said():
+    raw = '{"schema_version": 1, "plan_b": [1, 2], "goal": "fame", "notes": 42}'
+    loaded = planner.parse(raw)
+    assert loaded.values["goal"] == 0 and loaded.notes == ""
+    said = "\n".join(loaded.messages)
+    assert "plan_b holds a list, not an object of settings" in said
+    assert 'goal = "fame" is not a goal the planner knows (buzz, sales, network): set to buzz.' in said
+    assert "The notes hold a number, not text" in said
+
+
+def test_a_projection_that_no_longer_matches_the_models_is_said():
+    doc = document()
+    doc["projection"]["plan_a"]["buzz"] = 10.0
+    loaded = planner.parse(text_of(doc))
+    (message,) = loaded.messages
+    assert "plan A, buzz (times seen or heard): 10 times seen or heard then, 22,736" in message
+
+
+# --- older files --------------------------------------------------------------------------------
+
+
+def test_a_plan_from_the_first_draft_loads_migrated_and_says_so():
+    loaded = planner.parse((FIXTURES / "plan-v0.json").read_bytes(), "plan-v0.json")
+    assert loaded.version == planner.SCHEMA_VERSION
+    assert loaded.values == {**DEFAULTS, "a_broadcast_hours": 3.0, "a_listening_hours": 1.0,
+                             "a_one_to_one_hours": 0.0, "b_broadcast_hours": 1.0, "b_listening_hours": 1.0,
+                             "b_one_to_one_hours": 2.0,
+                             "goal": 2, "start_followers": 2000, "people": 2, "messages_per_week": 30}
+    assert loaded.notes.startswith("Written with the planner's first draft")
+    assert loaded.messages == ["plan-v0.json was saved in the planner's earlier form (plan schema 0); it was "
+                               "read as schema 1. Save it again to keep it in the new form."]
+
+
+def test_version_0_said_explicitly_and_a_broken_version_0_plan_is_repaired_and_said():
+    raw = json.dumps({"schema_version": 0, "goal": 7,
+                      "plan_a": {"weekly_hours": 2, "broadcast_pct": 150, "listening_pct": 0},
+                      "plan_b": {"weekly_hours": "lots", "broadcast_pct": 50, "listening_pct": 50}})
+    loaded = planner.parse(raw)
+    said = "\n".join(loaded.messages)
+    assert "plan schema 0" in said
+    assert loaded.values["a_broadcast_hours"] == 3.0 and loaded.values["a_one_to_one_hours"] == 0.0
+    assert "goal = 7 is not a goal" in said
+    assert "Ignored, as the planner does not know them: plan_b.broadcast_pct, plan_b.listening_pct, " \
+           "plan_b.weekly_hours." in said
+    assert loaded.values["b_broadcast_hours"] == DEFAULTS["b_broadcast_hours"]
+
+
+def test_migrating_a_current_document_changes_nothing():
+    doc = document()
+    assert planner.migrate(doc) == (doc, [])
+
+
+# --- the planner's buttons ----------------------------------------------------------------------
+
+
+@pytest.fixture
+def explorer(tmp_path):
+    return StrategyExplorer(folder=tmp_path)
+
+
+def test_save_then_load_brings_back_the_same_projection_and_notes(explorer, tmp_path):
+    explorer.set(a_broadcast_hours=4, goal=1, people=2)
+    explorer.notes.value = "Quarterly review in June."
+    summary, data = explorer.summary, [list(t.y) for t in explorer.fig.data]
+    explorer.save_button.click()
+    assert explorer.status == "Saved {0}/my-plan.json and {0}/my-plan.md.".format(tmp_path.as_posix())
+    assert explorer.error == ""
+    explorer.reset()
+    explorer.notes.value = ""
+    assert explorer.summary != summary
+    explorer.load_button.click()
+    assert explorer.summary == summary and [list(t.y) for t in explorer.fig.data] == data
+    assert explorer.notes.value == "Quarterly review in June." and explorer.error == ""
+    assert explorer.status.startswith("Loaded ")
+
+
+def test_the_second_save_is_renamed_said_and_the_overwrite_box_is_asked_again(explorer, tmp_path):
+    explorer.save()
+    explorer.save()
+    assert explorer.file_name.value == "my-plan-2"
+    assert "A plan named my-plan already exists, so this one was saved as" in explorer.status
+    explorer.file_name.value = "my-plan"
+    explorer.overwrite.value = True
+    explorer.save()
+    assert explorer.file_name.value == "my-plan" and explorer.overwrite.value is False
+    assert not (tmp_path / "my-plan-3.json").exists()
+
+
+def test_a_broken_file_shows_a_message_and_the_planner_keeps_working(explorer, tmp_path):
+    explorer.save()
+    before = explorer.values()
+    (tmp_path / "broken.json").write_text('{"schema_version": 1,', encoding="utf-8")
+    explorer.file_name.value = "broken"
+    explorer.load_button.click()
+    assert "broken.json is not valid JSON (line 1" in explorer.error
+    assert explorer._error_html.layout.display is None and explorer.values() == before
+    assert explorer.status == "" and explorer._status_html.layout.display == "none"
+    explorer.set(goal=2)  # still working: the next move draws, and the message goes
+    assert explorer.error == "" and explorer.values()["goal"] == 2
+
+
+def test_a_hand_edited_file_loads_with_every_repair_listed(explorer, tmp_path):
+    doc = document()
+    doc["plan_a"]["broadcast_hours"] = 99
+    (tmp_path / "edited.json").write_text(planner.dumps(doc), encoding="utf-8")
+    explorer.load("edited")
+    assert explorer.values()["a_broadcast_hours"] == 20.0 and explorer.error == ""
+    said = "plan_a.broadcast_hours = 99 is outside its range (0 to 20 h/week): loaded as 20."
+    assert said in explorer.status
+    assert "<li>plan_a.broadcast_hours = 99" in explorer._status_html.value
+
+
+def test_the_save_and_load_controls_are_real_keyboard_usable_widgets(explorer):
+    import ipywidgets as widgets
+
+    assert isinstance(explorer.save_button, widgets.Button)
+    assert isinstance(explorer.load_button, widgets.Button)
+    assert isinstance(explorer.file_name, widgets.Text) and explorer.file_name.description
+    assert isinstance(explorer.notes, widgets.Textarea) and isinstance(explorer.overwrite, widgets.Checkbox)
+    box = explorer.widget.children[-5]
+    assert "mvn-plan" in box._dom_classes
+
+
+def test_an_unexpected_failure_in_a_button_is_shown_not_swallowed(explorer, monkeypatch):
+    def broken(*args, **kwargs):
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(planner, "save", broken)
+    explorer.save_button.click()
+    assert "disk on fire" in explorer.error
+
+
+def test_the_fixture_stays_a_version_0_file():
+    doc = json.loads((FIXTURES / "plan-v0.json").read_text(encoding="utf-8"))
+    assert "schema_version" not in doc and "weekly_hours" in doc["plan_a"]
+
+
+def test_plans_saved_in_the_notebooks_folder_are_not_committed():
+    ignored = (Path(__file__).resolve().parents[1] / ".gitignore").read_text(encoding="utf-8")
+    assert f"{planner.DEFAULT_FOLDER}/" in ignored

@@ -1,0 +1,86 @@
+"""Lesson 07's projection: the course's models, called on each activity's hours, scored by lesson 02's goals.
+
+The planner adds no law of its own, so these tests check that it runs the
+models themselves (not copies), spends exactly the budget, and agrees with
+the published figures a learner is shown: Hall's hours to a casual friend,
+WordStream's clicks and Monetate's sales.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from hypothesis import given
+from strategies import params
+
+from mediavsnet.models import listening, posting, relationships, strategy
+from mediavsnet.models.strategy import PlanParams
+from mediavsnet.specs import defaults
+from mediavsnet.strings import content
+
+#: Hall (2019): about 50 hours together to go from acquaintance to casual friend.
+HALL_CASUAL_FRIEND_HOURS = 50
+#: WordStream (2017): click-through of paid Facebook ads; Monetate (2013): social visits that buy.
+WORDSTREAM_CLICK_PCT, MONETATE_SALE_PCT = 0.9, 0.7
+
+
+def test_each_activity_runs_the_courses_own_model_on_its_hours():
+    p = PlanParams(broadcast_hours=2, listening_hours=1.5, one_to_one_hours=3, people=2)
+    r = strategy.simulate(p, seed=3)
+    media = posting.simulate(posting.PostingParams.from_defaults(hours_per_week=2, weeks=52), 3)
+    np.testing.assert_array_equal(r.media.followers, media.followers)
+    heard = listening.simulate(listening.ListeningParams.from_defaults(
+        weekly_hours=1.5, listening_share=100, weeks=52), 3)
+    np.testing.assert_array_equal(r.replies, heard.answered)
+    net = relationships.simulate(relationships.RelationshipParams.from_defaults(
+        hours_per_week=3, people=2, weeks=52), 3)
+    np.testing.assert_array_equal(r.networking.closeness, net.closeness)
+
+
+def test_the_funnel_is_the_published_chain():
+    r = strategy.simulate(PlanParams(broadcast_hours=3, listening_hours=0, one_to_one_hours=0))
+    expected = r.impressions.sum() * WORDSTREAM_CLICK_PCT / 100 * MONETATE_SALE_PCT / 100
+    assert r.post_sales.sum() == pytest.approx(expected)
+    assert r.score("sales") == pytest.approx(expected)  # nothing else sells without listening or people
+
+
+def test_halls_check_one_hour_a_week_with_one_person_is_about_a_year_to_a_casual_friend():
+    r = strategy.simulate(PlanParams(broadcast_hours=0, listening_hours=0, one_to_one_hours=1, people=1))
+    hours_together = r.networking.closeness[-1, 0]
+    assert hours_together == pytest.approx(52, rel=0.2)  # a year at an hour a week, chemistry aside
+    assert r.score("network") == (1 if hours_together >= HALL_CASUAL_FRIEND_HOURS else 0)
+
+
+def test_the_focus_question_follows_from_the_model_and_hall():
+    """Quiz l07 "focus": one hour a week over 5 people builds no relationship in twelve months."""
+    spread = strategy.simulate(PlanParams(broadcast_hours=0, listening_hours=0, one_to_one_hours=1, people=5))
+    assert spread.networking.closeness[-1].max() < HALL_CASUAL_FRIEND_HOURS and spread.score("network") == 0
+    (question,) = [q for q in content("quiz.l07") if q["id"] == "focus"]
+    (right,) = [o for o in question["options"] if o["correct"]]
+    assert right["id"] == "none"
+
+
+def test_the_plan_a_learner_starts_from_judged_by_each_goal():
+    found = strategy.compare(defaults(strategy.explorer_specs()))
+    assert found.winner("buzz") == "a" and found.winner("sales") == "a" and found.winner("network") == "b"
+
+
+@given(params(PlanParams))
+def test_every_plan_spends_its_budget_and_its_scores_only_grow(p):
+    r = strategy.simulate(p)
+    assert np.allclose(r.hours, p.weekly_hours)
+    assert np.all(np.diff(r.buzz) >= -1e-9) and np.all(np.diff(r.sales) >= -1e-12)
+    assert np.all(r.network <= p.people) and np.all(np.isfinite(r.buzz))
+    assert np.all(r.replies <= r.listening.arrived + 1e-9)
+
+
+@pytest.mark.parametrize("activity", strategy.ACTIVITIES)
+def test_more_hours_on_an_activity_never_score_less(activity):
+    low, high = (strategy.simulate(PlanParams(**{f"{activity}_hours": h}), seed=1) for h in (1.0, 4.0))
+    for goal in strategy.GOALS:
+        assert high.score(goal) >= low.score(goal), goal
+
+
+def test_a_plan_out_of_range_is_refused_naming_the_parameter():
+    with pytest.raises(ValueError, match="one_to_one_hours = 20.5"):
+        PlanParams(one_to_one_hours=20.5)
