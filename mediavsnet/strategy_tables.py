@@ -13,7 +13,7 @@ from mediavsnet.explorers.strategy import StrategyExplorer
 from mediavsnet.models import strategy
 from mediavsnet.specs import defaults
 from mediavsnet.strings import t
-from mediavsnet.tables import _table
+from mediavsnet.tables import text_table
 
 
 def presets_table() -> str:
@@ -31,7 +31,7 @@ def presets_table() -> str:
                          text.number(r.score("network"))])
     header = [t("strategy_tables.person"), t("strategy_tables.plan"), t("strategy_tables.split"),
               t("strategy_tables.buzz"), t("strategy_tables.sales"), t("strategy_tables.network")]
-    return t("strategy_tables.presets_title") + "\n" + _table(header, rows)
+    return t("strategy_tables.presets_title") + "\n" + text_table(header, rows)
 
 
 def default_plan_summary(notes: str = "") -> str:

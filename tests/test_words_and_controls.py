@@ -188,9 +188,6 @@ def test_the_layout_puts_the_main_controls_first_and_folds_the_others(cls):
         assert isinstance(folded, widgets.Accordion) and folded.titles == (t("explorer.more_settings"),)
         assert list(folded.children[0].children) == [explorer.controls[name] for name in
                                                      [s.name for s in cls.specs if s.name in cls.advanced]]
-    # last, the invisible keyboard guard (explorers/keyboard.py); before it, figure, summary, errors
-    assert "mvn-keyboard-guard" in rows[-1]._dom_classes and rows[-1].layout.display == "none"
-    rows = rows[:-1]
     assert rows[-3] is explorer.fig
     assert "mvn-summary" in rows[-2]._dom_classes and "mvn-error" in rows[-1]._dom_classes
     assert rows[-1].layout.display == "none"  # no error shown until there is one
