@@ -34,6 +34,9 @@ from labdriver import (
 LESSONS = lessons_with_explorers()
 IDS = [p.name for p in LESSONS]
 ARTIFACTS = Path(__file__).parent / "artifacts"
+#: A new view asks the kernel for every widget of the lesson, one by one (a lesson with
+#: a quiz and a sorting activity has hundreds): on a busy 2-core machine, allow two minutes.
+RESTORE_MS = 120_000
 
 
 def differences(expected: list, actual: list, where: str) -> list[str]:
@@ -101,12 +104,12 @@ def test_a_reload_a_second_tab_and_a_reconnect_show_every_explorer_as_the_kernel
     problems = []
     second = context.new_page()
     open_notebook(second, lab, relative)
-    wait_for_explorers(second, count)
+    wait_for_explorers(second, count, timeout_ms=RESTORE_MS)
     problems += differences(moved, wait_for_views(second, moved), "a second tab on the running kernel")
 
     first.reload()
     first.wait_for_function(KERNEL_IDLE, timeout=60_000)
-    wait_for_explorers(first, count)
+    wait_for_explorers(first, count, timeout_ms=RESTORE_MS)
     problems += differences(moved, wait_for_views(first, moved), "the reloaded tab")
     ARTIFACTS.mkdir(exist_ok=True)
     for i, explorer in enumerate(first.locator(".mvn-explorer").all()):
