@@ -91,7 +91,6 @@ class CascadeExplorer(Explorer):
         return cascade.simulate(CascadeParams(**values))
 
     def build_figure(self) -> go.FigureWidget:
-        self._axes: dict[str, dict[str, object]] = {}
         fig = make_subplots(
             rows=1, cols=2, column_widths=[0.55, 0.45], horizontal_spacing=0.12,
             subplot_titles=(t("cascade.title_sizes"), t("cascade.title_steps")),
@@ -139,9 +138,7 @@ class CascadeExplorer(Explorer):
         ticks = [10**k for k in range(int(math.log10(top)) + 1)]
         axis = {"range": [math.log10(0.5), math.log10(top)], "tickmode": "array", "tickvals": ticks,
                 "ticktext": [text.number(v) for v in ticks]}
-        if self._axes.get("yaxis") != axis:
-            self.fig.layout.yaxis.update(axis)
-            self._axes["yaxis"] = axis
+        self.set_axes({"yaxis": axis})
 
     def describe(self, result: CascadeResult) -> str:
         return "\n".join((regime_line(result), sizes_line(result), chains_line(result)))

@@ -41,7 +41,6 @@ class CommunicationExplorer(Explorer):
         return listening.simulate(ListeningParams(**values))
 
     def build_figure(self) -> go.FigureWidget:
-        self._axes: dict[str, dict[str, object]] = {}
         self._shown: dict[str, np.ndarray] = {}
         self._weeks = 0
         fig = make_subplots(
@@ -93,11 +92,8 @@ class CommunicationExplorer(Explorer):
         top_messages = float(max(result.arrived.max(), result.community.max(), result.posts.max()))
         top_opportunities = float(max(so_far[0][-1], so_far[1][-1]))
         axis = week_axis(result.params.weeks)
-        for name, wanted in (("xaxis", axis), ("xaxis2", axis), ("yaxis", count_axis(top_messages)),
-                             ("yaxis2", count_axis(top_opportunities))):
-            if self._axes.get(name) != wanted:  # most moves leave the axes as they were
-                self.fig.layout[name].update(wanted)
-                self._axes[name] = wanted
+        self.set_axes({"xaxis": axis, "xaxis2": axis, "yaxis": count_axis(top_messages),
+                       "yaxis2": count_axis(top_opportunities)})
 
     def describe(self, result: ListeningResult) -> str:
         return summarize(result)

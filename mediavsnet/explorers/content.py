@@ -41,7 +41,6 @@ class ContentExplorer(Explorer):
         return content.simulate(ContentParams(**values))
 
     def build_figure(self) -> go.FigureWidget:
-        self._axes: dict[str, dict[str, object]] = {}
         fig = make_subplots(
             rows=1,
             cols=2,
@@ -96,12 +95,9 @@ class ContentExplorer(Explorer):
         top_networking = float(max(
             sum(getattr(net, stage) for stage in relationships.STAGES).max(), net.total_referrals))
         weeks = week_axis(result.params.weeks)
-        for name, axis in (("xaxis", weeks), ("xaxis2", weeks),
-                           ("yaxis", count_axis(float(result.engagements_so_far[-1]))),
-                           ("yaxis2", count_axis(top_networking))):
-            if self._axes.get(name) != axis:  # most moves leave the axes as they were: skip the cost
-                self.fig.layout[name].update(axis)
-                self._axes[name] = axis
+        self.set_axes({"xaxis": weeks, "xaxis2": weeks,
+                       "yaxis": count_axis(float(result.engagements_so_far[-1])),
+                       "yaxis2": count_axis(top_networking)})
 
     def describe(self, result: ContentResult) -> str:
         return summarize(result)

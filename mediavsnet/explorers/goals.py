@@ -67,7 +67,6 @@ class GoalsExplorer(Explorer):
         return GOALS[int(self.values()["goal"])]
 
     def build_figure(self) -> go.FigureWidget:
-        self._axes: dict[str, object] = {}
         fig = make_subplots(
             rows=2, cols=2,
             specs=[[{}, {}], [{"colspan": 2}, None]],
@@ -142,10 +141,7 @@ class GoalsExplorer(Explorer):
                        "title": {"text": t(f"goals.x_verdict_{goal}",
                                            weeks=text.duration(result.params.weeks))}},
         }
-        for name, axis in axes.items():
-            if self._axes.get(name) != axis:  # most moves leave the axes as they were: skip the cost
-                self.fig.layout[name].update(axis)
-                self._axes[name] = axis
+        self.set_axes(axes)
 
     def describe(self, result: FunnelResult) -> str:
         return "\n".join((broadcast_line(result), network_line(result), verdict_line(result, self.goal())))

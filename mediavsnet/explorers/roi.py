@@ -64,7 +64,6 @@ class RoiExplorer(Explorer):
         return attribution.simulate(AttributionParams(**values))
 
     def build_figure(self) -> go.FigureWidget:
-        self._axes: dict[str, dict[str, object]] = {}
         self._weeks_drawn = 0
         fig = make_subplots(
             rows=1, cols=2,
@@ -154,10 +153,7 @@ class RoiExplorer(Explorer):
             "yaxis3": {"tickmode": "auto", "range": [0, round_up(max(2 * float(result.referral_high[-1]),
                                                  float(result.referral_rate.max()) * 1.05, 1.0))]},
         }
-        for name, axis in axes.items():
-            if self._axes.get(name) != axis:
-                self.fig.layout[name].update(axis)
-                self._axes[name] = axis
+        self.set_axes(axes)
 
     def describe(self, result: AttributionResult) -> str:
         return summarize(result)

@@ -70,7 +70,6 @@ class StrategyExplorer(Explorer):
 
     # --- the figure ------------------------------------------------------------------------
     def build_figure(self) -> go.FigureWidget:
-        self._axes: dict[str, object] = {}
         fig = make_subplots(
             rows=2, cols=3,
             specs=[[{"colspan": 3}, None, None], [{}, {}, {}]],
@@ -139,10 +138,7 @@ class StrategyExplorer(Explorer):
             "yaxis3": count_axis(tops["sales"]),
             "yaxis4": count_axis(tops["network"]),
         }
-        for name, axis in axes.items():
-            if self._axes.get(name) != axis:  # most moves leave the axes as they were: skip the cost
-                self.fig.layout[name].update(axis)
-                self._axes[name] = axis
+        self.set_axes(axes)
         titles = self._goal_titles(GOALS.index(result.goal))
         for annotation, title in zip(self.fig.layout.annotations[1:], titles, strict=True):
             if annotation.text != title:

@@ -37,7 +37,6 @@ class TimeEffortExplorer(Explorer):
         return time_budget.simulate(TimeBudgetParams(**values))
 
     def build_figure(self) -> go.FigureWidget:
-        self._axes: dict[str, dict[str, object]] = {}
         fig = make_subplots(
             rows=1,
             cols=2,
@@ -91,11 +90,8 @@ class TimeEffortExplorer(Explorer):
         top_media = float(max(media.followers.max(), media.reached.max()))
         top_networking = float(sum(getattr(net, stage) for stage in relationships.STAGES).max())
         weeks = week_axis(result.params.weeks)
-        for name, axis in (("xaxis", weeks), ("xaxis2", weeks), ("yaxis", count_axis(top_media)),
-                           ("yaxis2", count_axis(top_networking))):
-            if self._axes.get(name) != axis:  # most moves leave the axes as they were: skip the cost
-                self.fig.layout[name].update(axis)
-                self._axes[name] = axis
+        self.set_axes({"xaxis": weeks, "xaxis2": weeks, "yaxis": count_axis(top_media),
+                       "yaxis2": count_axis(top_networking)})
 
     def describe(self, result: TimeBudgetResult) -> str:
         return summarize(result)
