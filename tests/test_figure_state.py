@@ -157,9 +157,20 @@ def test_values_a_view_reports_as_its_own_defaults_stay_in_the_stored_state():
     uid = fig.data[0].uid
     fig._js2py_traceDeltas = {"trace_deltas": [{"uid": uid, "x": [1, 2, 3], "type": "scatter"}],
                               "trace_edit_id": fig._last_trace_edit_id}
-    assert "x" not in fig._data[0], "plotly no longer moves reported defaults: this test tests nothing"
     assert list(fig._widget_data[0]["x"]) == [1, 2, 3]
     assert stored_state_is_current(fig)
     fig.data[0].y = [0, 0, 0]  # a later update of the same trace keeps the x values too
     assert list(fig._widget_data[0]["x"]) == [1, 2, 3]
+    assert stored_state_is_current(fig)
+
+
+def test_a_view_reporting_its_defaults_never_makes_the_figure_drop_its_own_values():
+    """plotly would drop the weeks 1, 2, 3... a view reports back, and the views would draw from week 0."""
+    fig = keep_views_current(go.FigureWidget(data=[go.Scatter(x=[1, 2, 3], y=[3, 4, 5])]))
+    removals = []
+    fig.observe(lambda change: removals.append(change["new"]), names="_py2js_removeTraceProps")
+    fig._js2py_traceDeltas = {"trace_deltas": [{"uid": fig.data[0].uid, "x": [1, 2, 3], "type": "scatter"}],
+                              "trace_edit_id": fig._last_trace_edit_id}
+    assert list(fig.data[0].x) == [1, 2, 3]
+    assert not [r for r in removals if r], "the views were told to drop values the figure holds"
     assert stored_state_is_current(fig)

@@ -54,29 +54,36 @@ def keep_views_current(fig: go.FigureWidget) -> go.FigureWidget:
     """
     if getattr(fig, _MARK, False):
         return fig
+    # A view reports back the values it computed (its "defaults"), and plotly then drops
+    # from the figure every value of its own that a view reported, and tells every view
+    # to drop it too. A line's weeks 1, 2, 3... reported back that way are dropped, and
+    # the views draw the line at 0, 1, 2... instead: a week early (lesson 07's plans).
+    # The course's figures say exactly what they draw, so nothing of theirs is dropped.
+    fig._remove_overlapping_props = _drop_nothing
     copy_everything(fig)
     fig.observe(lambda change: _on_message(fig, change["name"], change["new"]), names=MESSAGES)
     setattr(fig, _MARK, True)
     return fig
 
 
+def _drop_nothing(input_data: Any, delta_data: Any, prop_path: tuple = ()) -> list:
+    """In place of plotly's ``_remove_overlapping_props``: keep every value the figure was given."""
+    return []
+
+
 def stored_state_is_current(fig: go.FigureWidget) -> bool:
     """Whether a new view of ``fig`` would draw what the figure holds (for tests)."""
-    if len(fig._widget_data) != len(fig._data):
-        return False
-    traces = [_shown(props, _defaults(fig, i), set(props) | set(stored))
-              for i, (props, stored) in enumerate(zip(fig._data, fig._widget_data, strict=True))]
-    layout = _shown(fig._layout, fig._layout_defaults, set(fig._layout) | set(fig._widget_layout))
-    return _plain(fig._widget_data) == _plain(traces) and _plain(fig._widget_layout) == _plain(layout)
+    return _plain(fig._widget_data) == _plain(fig._data) and _plain(fig._widget_layout) == _plain(
+        fig._layout
+    )
 
 
 def copy_everything(fig: go.FigureWidget) -> None:
-    """Copy every trace and the whole layout, as the views draw them, into the stored state, in place."""
-    fig._widget_data[:] = [_shown(props, _defaults(fig, i), set(props) | set(_defaults(fig, i)))
-                           for i, props in enumerate(fig._data)]
+    """Copy every trace and the whole layout into the stored state, in place."""
+    fig._widget_data[:] = deepcopy(fig._data)
     stored = fig._widget_layout
     stored.clear()
-    stored.update(_shown(fig._layout, fig._layout_defaults, set(fig._layout) | set(fig._layout_defaults)))
+    stored.update(deepcopy(fig._layout))
 
 
 def _on_message(fig: go.FigureWidget, name: str, message: dict[str, Any] | None) -> None:
@@ -91,50 +98,27 @@ def _on_message(fig: go.FigureWidget, name: str, message: dict[str, Any] | None)
     elif name == "_py2js_update":
         _copy_traces(fig, message["style_data"] or {}, message["style_traces"])
         _copy_layout(fig, message["layout_data"] or {})
-    # A removal (_py2js_removeTraceProps, _py2js_removeLayoutProps) moves a value the views
-    # computed themselves out of the figure's own properties into its defaults: what is drawn
-    # does not change, so the stored state keeps it, and a new view draws the same.
+    # No removal (_py2js_removeTraceProps, _py2js_removeLayoutProps) is ever sent: see
+    # _drop_nothing. Were one sent, the stored state would keep the value, as drawn before.
 
 
 def _copy_traces(fig: go.FigureWidget, keys: Iterable[str], traces: Any) -> None:
     tops = {_top(key) for key in keys}
     stored = fig._widget_data
     for index in fig._normalize_trace_indexes(traces):
-        stored[index].update(_shown(fig._data[index], _defaults(fig, index), tops))
-        for gone in tops - set(fig._data[index]) - set(_defaults(fig, index)):
-            stored[index].pop(gone, None)
+        _copy_keys(fig._data[index], stored[index], tops)
 
 
 def _copy_layout(fig: go.FigureWidget, keys: Iterable[Any]) -> None:
-    tops = {_top(str(key)) for key in keys}
-    fig._widget_layout.update(_shown(fig._layout, fig._layout_defaults, tops))
-    for gone in tops - set(fig._layout) - set(fig._layout_defaults):
-        fig._widget_layout.pop(gone, None)
+    _copy_keys(fig._layout, fig._widget_layout, {_top(str(key)) for key in keys})
 
 
-def _defaults(fig: go.FigureWidget, index: int) -> dict[str, Any]:
-    """The defaults a view reported for trace ``index`` (none while traces are being added)."""
-    return fig._data_defaults[index] if index < len(fig._data_defaults) else {}
-
-
-def _shown(props: dict[str, Any], defaults: dict[str, Any], keys: set[str]) -> dict[str, Any]:
-    """The values the views draw for ``keys``: the figure's own, over the defaults its views computed.
-
-    When a view reports the defaults it computed, plotly moves every value equal to
-    one of them out of the figure's own properties (``_data``, ``_layout``) into
-    its defaults (``_data_defaults``, ``_layout_defaults``): a trace's x values or
-    an axis's range may live in either, and a new view needs them all.
-    """
-    return {key: _merged(defaults.get(key), props.get(key)) for key in keys
-            if key in props or key in defaults}
-
-
-def _merged(under: Any, over: Any) -> Any:
-    if over is None:
-        return deepcopy(under)
-    if isinstance(under, dict) and isinstance(over, dict):
-        return {**deepcopy(under), **{k: _merged(under.get(k), v) for k, v in over.items()}}
-    return deepcopy(over)
+def _copy_keys(source: dict[str, Any], target: dict[str, Any], keys: set[str]) -> None:
+    for key in keys:
+        if key in source:
+            target[key] = deepcopy(source[key])
+        else:
+            target.pop(key, None)
 
 
 def _top(key: str) -> str:

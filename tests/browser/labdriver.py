@@ -523,9 +523,13 @@ LOOPBACK = ("127.0.0.1", "localhost")
 
 #: Every control's value by parameter name, as its readout shows it (to the slider's step;
 #: the handle's aria-valuenow is rounded to one decimal).
+#: Each control's value as the page shows it: a slider's readout, or a choice's pressed
+#: button as its index (a choice's value is its option's index).
 CONTROL_VALUES = """(root) => Object.fromEntries([...root.querySelectorAll('.mvn-control')].map(c => [
   [...c.classList].find(k => k.startsWith('mvn-control-')).slice('mvn-control-'.length),
-  c.querySelector('.widget-readout')?.innerText.trim()]))"""
+  c.classList.contains('mvn-choice')
+    ? String([...c.querySelectorAll('button')].findIndex(b => b.classList.contains('mod-active')))
+    : c.querySelector('.widget-readout')?.innerText.trim()]))"""
 
 
 def explorer_class(explorer):
