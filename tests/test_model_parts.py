@@ -145,3 +145,52 @@ def test_referrals_are_drawn_at_the_yearly_rate_casual_friends_half(p, seed):
     expected = (CASUAL_REFERRAL_SHARE * r.casual + r.friend + r.close) * p.referrals_per_friend_year / 52
     u = np.random.default_rng(seed).random(p.weeks)
     np.testing.assert_array_equal(r.referrals, relationships.poisson_quantile(expected, u))
+
+
+# --- survivors of the mutation run (benchmarks/mutation-report.md), each now caught ------
+
+
+def test_a_weeks_share_shown_stays_a_share_whatever_one_post_reaches():
+    """A learner reads 'reached N people': never more than the followers, never fewer than none."""
+    from mediavsnet.models import posting
+
+    for posts in (0.5, 1.0, 3.0):
+        shown = posting.unique_share(np.array([-0.2, 0.0, 0.3, 1.0, 1.7]), posts)
+        assert np.all((0.0 <= shown) & (shown <= 1.0)), (posts, shown)
+        assert shown[0] == 0.0 and shown[-1] == shown[-2]  # below none is none, above all is all
+
+
+def test_the_weeks_to_a_stage_at_exactly_the_ceiling_are_never():
+    """With fading, closeness levels off at a ceiling: a stage exactly there is never reached."""
+    import math
+
+    from mediavsnet.models import relationships
+
+    hours, contact, decay = 1.0, 0.5, 2.0
+    a = math.exp(-decay / 52.0) ** (1.0 - contact)
+    ceiling = hours / (1.0 - a)
+    assert relationships.weeks_to_reach(ceiling, hours, contact, decay) == math.inf
+
+
+def test_the_weeks_to_a_stage_reached_in_a_whole_number_of_weeks_are_that_number():
+    """'About 12 weeks', not 13, when the stage is reached at the end of week 12 exactly."""
+    import math
+
+    from mediavsnet.models import relationships
+
+    hours, contact, decay = 1.0, 0.5, 2.0
+    a = math.exp(-decay / 52.0) ** (1.0 - contact)
+    ceiling = hours / (1.0 - a)
+    for weeks in (1, 12, 40):
+        needed = ceiling * (1.0 - a**weeks)
+        assert relationships.weeks_to_reach(needed, hours, contact, decay) == weeks
+
+
+def test_referral_sales_are_the_referrals_times_the_share_that_buys():
+    """'Worth about 1.2 sales if 25 % of referrals buy': exactly referrals x 25 / 100."""
+    from mediavsnet.models import funnel
+
+    result = funnel.simulate(funnel.FunnelParams.from_defaults(weekly_hours=10.0, people=3))
+    assert result.networking.referrals.sum() > 0, "no referrals: this test would test nothing"
+    np.testing.assert_allclose(result.referral_sales,
+                               result.networking.referrals * result.params.referral_sale_pct / 100.0)

@@ -139,26 +139,23 @@ class FunnelParams(ValidatedParams):
 class PerPost:
     """One post's way down the funnel: expected people at each stage."""
 
-    followers: float
     reached: float
     clicks: float
     leads: float
     sales: float
 
 
-def per_post(followers: float, reach_share: float, click_pct: float, sale_pct: float,
-             lead_pct: float = LEAD_PCT) -> PerPost:
+def per_post(followers: float, reach_share: float, click_pct: float, sale_pct: float) -> PerPost:
     """One post: followers x organic reach = people shown it (impressions), then clicks,
     leads and sales. Rates in per cent, as the sources give them; reach as a share."""
-    return stages(followers, followers * reach_share, click_pct, sale_pct, lead_pct)
+    return stages(followers * reach_share, click_pct, sale_pct)
 
 
-def stages(followers: float, reached: float, click_pct: float, sale_pct: float,
-           lead_pct: float = LEAD_PCT) -> PerPost:
+def stages(reached: float, click_pct: float, sale_pct: float) -> PerPost:
     """The funnel below the people shown a post: clicks, then leads (any action) and sales."""
     clicks = reached * click_pct / 100.0
-    return PerPost(followers=followers, reached=reached, clicks=clicks,
-                   leads=clicks * max(lead_pct, sale_pct) / 100.0, sales=clicks * sale_pct / 100.0)
+    return PerPost(reached=reached, clicks=clicks,
+                   leads=clicks * max(LEAD_PCT, sale_pct) / 100.0, sales=clicks * sale_pct / 100.0)
 
 
 @dataclass(frozen=True, eq=False)
@@ -196,7 +193,7 @@ def simulate(params: FunnelParams, seed: int = 0) -> FunnelResult:
     media = posting.simulate(params.posting_params(), seed)
     networking = relationships.simulate(params.relationship_params(), seed)
     impressions = media.per_post_reach * media.posts_per_week
-    funnel = stages(media.followers, impressions, params.click_pct, params.sale_pct)
+    funnel = stages(impressions, params.click_pct, params.sale_pct)
     sessions = params.weekly_hours * 60.0 / params.relationship_params().session_minutes
     return FunnelResult(
         params=params,

@@ -203,8 +203,7 @@ def simulate(params: PlanParams, seed: int = 0) -> PlanResult:
     heard = listening.simulate(params.listening_params(), seed)
     net = relationships.simulate(params.relationship_params(), seed)
     impressions = media.per_post_reach * media.posts_per_week
-    down = funnel.stages(media.followers, impressions, _FUNNEL["click_pct"].default,
-                         _FUNNEL["sale_pct"].default)
+    down = funnel.stages(impressions, _FUNNEL["click_pct"].default, _FUNNEL["sale_pct"].default)
     session_hours = params.relationship_params().session_minutes / 60.0
     conversations = np.full(WEEKS, params.one_to_one_hours / session_hours)
     replies = heard.answered
