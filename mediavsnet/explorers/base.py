@@ -138,6 +138,10 @@ class Explorer:
         self._holding = False
         self._in_preset = False
         self._axes_sent: dict[str, dict[str, Any]] = {}  # what set_axes last sent, per axis
+        # Values that never change (a bar's row, a line's weeks) are sent by the first draw, not
+        # set in build_figure: a view opened before the first update draws without values set
+        # only there (plotly 7), so a line would start a week early. draw() sets this.
+        self._positions_sent = False
         self.fig = keep_views_current(self.build_figure())  # a reload or a second tab draws it right
         self._summary_html = widgets.HTML().add_class("mvn-summary")
         self._error_html = widgets.HTML(layout=widgets.Layout(display="none")).add_class("mvn-error")

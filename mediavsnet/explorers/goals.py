@@ -76,7 +76,7 @@ class GoalsExplorer(Explorer):
         )
         stages = [t(f"goals.stage_{s}") for s in ("impressions", "clicks", "leads", "sales")]
         fig.add_trace(
-            go.Bar(name=t("goals.funnel"), orientation="h", y=list(range(len(stages))),
+            go.Bar(name=t("goals.funnel"), orientation="h",
                    marker={"color": palette.MEDIA},
                    texttemplate="%{x:,.3~r}", textposition="outside", cliponaxis=False,
                    hovertemplate="%{x:,.4~r}<extra></extra>", showlegend=False),
@@ -95,7 +95,6 @@ class GoalsExplorer(Explorer):
         )
         fig.add_trace(
             go.Bar(name=t("goals.verdict"), orientation="h",
-                   y=[0, 1],
                    marker={"color": [palette.MEDIA, palette.NETWORKING]},
                    texttemplate="%{x:,.3~r}", textposition="outside", cliponaxis=False,
                    hovertemplate="%{x:,.4~r}<extra></extra>", showlegend=False),
@@ -123,6 +122,10 @@ class GoalsExplorer(Explorer):
 
     def draw(self, result: FunnelResult) -> None:
         stages, built, referred, verdict = self.fig.data
+        if not self._positions_sent:  # the bars' rows never change: sent with the first draw
+            stages.y = [0, 1, 2, 3]  # impressions, clicks, leads, sales
+            verdict.y = [0, 1]
+            self._positions_sent = True
         stages.x = [result.total(s) for s in ("impressions", "clicks", "leads", "sales")]
         net = result.networking
         built.x = referred.x = net.week

@@ -79,7 +79,7 @@ class StrategyExplorer(Explorer):
         )
         for activity in strategy.ACTIVITIES:
             fig.add_trace(
-                go.Bar(name=t(f"plan.activity_{activity}"), orientation="h", y=[0, 1],
+                go.Bar(name=t(f"plan.activity_{activity}"), orientation="h",
                        marker={"color": ACTIVITY_COLOURS[activity]},
                        hovertemplate=t("strategy.hover_hours")),
                 row=1, col=1,
@@ -89,7 +89,6 @@ class StrategyExplorer(Explorer):
             for plan in PLANS:
                 fig.add_trace(
                     go.Scatter(name=t(f"strategy.plan_{plan}"), mode="lines", hovertemplate=hover,
-                               x=np.arange(1, strategy.WEEKS + 1),  # the weeks never change: set once
                                line={**PLAN_LINES[plan], "shape": "hv" if goal == "network" else "linear"},
                                legend="legend2", legendgroup=plan, showlegend=col == 1),
                     row=2, col=col,
@@ -124,6 +123,12 @@ class StrategyExplorer(Explorer):
 
     def draw(self, result: Comparison) -> None:
         bars, lines = self.fig.data[:3], self.fig.data[3:]
+        if not self._positions_sent:  # the weeks and the bars' rows never change: sent with the first draw
+            for trace in bars:
+                trace.y = [0, 1]
+            for trace in lines:
+                trace.x = np.arange(1, strategy.WEEKS + 1)
+            self._positions_sent = True
         for trace, activity in zip(bars, strategy.ACTIVITIES, strict=True):
             trace.x = [getattr(r.params, f"{activity}_hours") for r in (result.a, result.b)]
         tops = {}

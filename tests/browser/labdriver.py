@@ -574,7 +574,9 @@ def as_python_draws_it(view: dict, expected: dict) -> dict:
 
 def _points(name, x, y) -> dict:
     """A trace's points, to nine significant figures (the same doubles, however they travelled)."""
-    def nine(values) -> list[float]:
-        return [] if values is None else [float(f"{v:.9g}") for v in values]
+    def nine(values) -> list[float | None]:  # a gap in a line (NaN, or null from a page) as None
+        if values is None:
+            return []
+        return [None if v is None or v != v else float(f"{v:.9g}") for v in values]
 
     return {"name": name, "x": nine(x), "y": nine(y)}

@@ -80,6 +80,16 @@ def test_every_lesson_runs_in_notebook7_and_its_explorers_answer_keys_mouse_typi
             control = controls.nth(j)
             name = next(c for c in control.get_attribute("class").split() if c.startswith("mvn-control-"))
             spec = specs[name.removeprefix("mvn-control-")]
+            if spec.choices:  # a choice: Space on an option not chosen presses it, focus stays
+                option = control.locator("button:not(.mod-active)").first
+                option.scroll_into_view_if_needed()
+                option.focus()
+                page.keyboard.press("Space")
+                page.wait_for_function("(el) => el.classList.contains('mod-active')",
+                                       arg=option.element_handle(), timeout=15_000)
+                kept = page.evaluate("(el) => document.activeElement === el", option.element_handle())
+                assert kept, f"{spec.name}: Space moved the focus"
+                continue
             handle = control.locator(".noUi-handle")
             handle.scroll_into_view_if_needed()
             before = value_of(control)
@@ -92,7 +102,7 @@ def test_every_lesson_runs_in_notebook7_and_its_explorers_answer_keys_mouse_typi
         python_agrees(page, explorer, f"explorer {i} after the arrow keys")
 
         # The mouse: a click near the right end of the first slider's track.
-        first = controls.first
+        first = explorer.locator(".mvn-control:not(.mvn-choice)").first
         before = value_of(first)
         box = first.locator(".noUi-target").bounding_box()
         page.mouse.click(box["x"] + box["width"] * 0.9, box["y"] + box["height"] / 2)
