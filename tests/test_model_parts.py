@@ -194,3 +194,23 @@ def test_referral_sales_are_the_referrals_times_the_share_that_buys():
     assert result.networking.referrals.sum() > 0, "no referrals: this test would test nothing"
     np.testing.assert_allclose(result.referral_sales,
                                result.networking.referrals * result.params.referral_sale_pct / 100.0)
+
+
+def test_a_weeks_share_shown_follows_the_overlap_law_below_and_above_one_post():
+    """Two posts reach 2p - E[q^2] of the active followers (the Beta overlap), half a post p / 2."""
+    from mediavsnet.models import posting
+
+    k = posting.AUDIENCE_CONCENTRATION
+    for p in (0.1, 0.6):
+        second_moment = p * (1 - p) / (k + 1) + p**2  # E[q^2] for a Beta of mean p, concentration k
+        np.testing.assert_allclose(posting.unique_share(np.array([p]), 2.0), [2 * p - second_moment])
+        np.testing.assert_allclose(posting.unique_share(np.array([p]), 0.5), [p / 2])
+
+
+def test_an_opportunity_answered_at_the_end_of_the_first_hour_counts_as_within_the_hour():
+    """Oldroyd et al.: 'within an hour' is the full chance; only later ones drop to a seventh."""
+    from mediavsnet.models import listening
+
+    (h1, v1), (h2, v2), _ = listening.LEAD_DECAY
+    assert float(listening.lead_value(h1)) == v1
+    assert float(listening.lead_value(h1 + 0.01)) == v2
