@@ -214,3 +214,25 @@ def test_an_opportunity_answered_at_the_end_of_the_first_hour_counts_as_within_t
     (h1, v1), (h2, v2), _ = listening.LEAD_DECAY
     assert float(listening.lead_value(h1)) == v1
     assert float(listening.lead_value(h1 + 0.01)) == v2
+
+
+def test_a_chain_at_exactly_one_share_per_share_has_no_end():
+    """1 % of 100 people sharing is R = 1 exactly: the mean chain is unbounded, not an error."""
+    import math
+
+    from mediavsnet.models import cascade
+
+    assert cascade.mean_chain_size(0.01 * 100) == math.inf
+    assert cascade.mean_chain_size(0.5) == 2.0
+
+
+def test_large_share_counts_spread_as_the_binomial_does():
+    """The fast normal draw for big posts keeps the binomial's spread, n p (1 - p)."""
+    from mediavsnet.models import cascade
+
+    rng = np.random.default_rng(0)
+    viewers, chance = np.full(20_000, 1_000), 0.3
+    drawn = cascade.shares_among(rng, viewers, chance)
+    assert drawn.dtype.kind == "i"
+    np.testing.assert_allclose(drawn.mean(), 300, rtol=0.01)
+    np.testing.assert_allclose(drawn.var(), 1_000 * chance * (1 - chance), rtol=0.05)
