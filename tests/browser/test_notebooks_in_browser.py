@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from labdriver import (
+    OPTION_ACTIVE,
     PLOT_DIGEST,
     ROOT,
     error_outputs,
@@ -24,10 +25,6 @@ from labdriver import (
 from mediavsnet.explorers import EXPLORERS
 
 #: A choice's option is pressed: asked of the control, whose buttons a widget update may rebuild.
-OPTION_ACTIVE = """([control, i]) => {
-  const button = control.querySelectorAll('button')[i];
-  return button !== undefined && button.classList.contains('mod-active');
-}"""
 
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]-*.ipynb"))
 ARTIFACTS = Path(__file__).parent / "artifacts"

@@ -10,7 +10,7 @@ import json
 from pathlib import Path
 
 import pytest
-from labdriver import open_notebook, run_all
+from labdriver import OPTION_ACTIVE, open_notebook, run_all
 
 from mediavsnet import specs
 from mediavsnet.explorers import EXPLORERS
@@ -22,10 +22,6 @@ WALKTHROUGHS = sorted((Path(__file__).parents[1] / "walkthroughs").glob("*.json"
 VALUE_IS = """([readout, value]) =>
   Math.abs(parseFloat(readout.innerText.replace(/,/g, '').replace(/\u2212/g, '-')) - value) < 1e-9"""
 #: A choice's option is pressed: asked of the control, whose buttons a widget update may rebuild.
-OPTION_ACTIVE = """([control, i]) => {
-  const button = control.querySelectorAll('button')[i];
-  return button !== undefined && button.classList.contains('mod-active');
-}"""
 SAYS_ALL = """([root, expected]) => {
   const text = root.querySelector('.mvn-summary').innerText;
   return expected.every(e => text.includes(e));
