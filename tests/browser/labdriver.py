@@ -97,6 +97,23 @@ class Lab:
         """The same notebook in Notebook 7's interface, served by the same server (and kernels)."""
         return f"{self.url}/notebooks/{relative}?token={self.token}"
 
+    def start_afresh(self, relative: str) -> None:
+        """Shut down the kernels an earlier test left on ``relative`` and put back its file as committed.
+
+        Tests share one server: without this, a lesson opened again attaches to the
+        kernel an earlier test ran (its widgets and all), and a saved copy of the
+        notebook may name widgets of that earlier run.
+        """
+        def call(method: str, path: str) -> bytes:
+            request = urllib.request.Request(f"{self.url}{path}?token={self.token}", method=method)
+            with urllib.request.urlopen(request, timeout=30) as response:
+                return response.read()
+
+        for session in json.loads(call("GET", "/api/sessions")):
+            if session.get("path") == relative:
+                call("DELETE", f"/api/sessions/{session['id']}")
+        shutil.copy(ROOT / relative, self.root / relative)
+
 
 def _copy_course(target: Path, extra_notebooks: Mapping[str, str] | None = None) -> None:
     for folder in ("notebooks", "assets"):

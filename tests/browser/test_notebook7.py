@@ -63,6 +63,7 @@ def wait_for_value_change(page, control, before: str, why: str) -> None:
 @pytest.mark.browser
 @pytest.mark.parametrize("notebook", LESSONS, ids=IDS)
 def test_every_lesson_runs_in_notebook7_and_its_explorers_answer_keys_mouse_typing(context, lab, notebook):
+    lab.start_afresh(f"notebooks/{notebook.name}")
     page = context.new_page()
     open_notebook(page, lab, f"notebooks/{notebook.name}", interface="notebook7")
     run_all(page)

@@ -95,6 +95,7 @@ def test_a_missing_browser_is_a_skip_locally_and_a_failure_under_ci(tmp_path):
 @pytest.mark.browser
 @pytest.mark.parametrize("notebook", NOTEBOOKS, ids=[p.name for p in NOTEBOOKS])
 def test_notebook_runs_renders_and_responds(page, lab, notebook):
+    lab.start_afresh(f"notebooks/{notebook.name}")
     open_notebook(page, lab, f"notebooks/{notebook.name}")
     run_all(page)
     assert error_outputs(page) == []
@@ -137,6 +138,7 @@ def test_notebook_runs_renders_and_responds(page, lab, notebook):
 @pytest.mark.parametrize("notebook", NOTEBOOKS_WITH_EXPLORERS, ids=[p.name for p in NOTEBOOKS_WITH_EXPLORERS])
 def test_every_control_of_every_explorer_works_in_the_browser(page, lab, notebook):
     """Each slider, folded ones included, moved with the keyboard, and each preset, change what is shown."""
+    lab.start_afresh(f"notebooks/{notebook.name}")
     open_notebook(page, lab, f"notebooks/{notebook.name}")
     run_all(page)
     explorers = page.locator(".mvn-explorer")

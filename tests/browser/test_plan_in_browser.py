@@ -52,6 +52,7 @@ def status_says(page, explorer, words: str, timeout_ms: int = 30_000) -> None:
 
 @pytest.mark.browser
 def test_a_plan_saved_before_a_restart_loads_back_with_the_same_projection(page, lab):
+    lab.start_afresh(NOTEBOOK)
     open_notebook(page, lab, NOTEBOOK)
     run_all(page)
     wait_for_explorers(page, 1)

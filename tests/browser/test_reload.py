@@ -91,6 +91,7 @@ def cut(page, timeout_ms: int = 60_000) -> None:
 @pytest.mark.parametrize("notebook", LESSONS, ids=IDS)
 def test_a_reload_a_second_tab_and_a_reconnect_show_every_explorer_as_the_kernel_has(context, lab, notebook):
     relative, count = f"notebooks/{notebook.name}", explorers_built_by(notebook)
+    lab.start_afresh(relative)
     first = context.new_page()
     first.add_init_script(WATCH_KERNEL_SOCKETS)
     open_notebook(first, lab, relative)

@@ -75,6 +75,7 @@ def wait_for_value(page, explorer, name: str, value: float, why: str) -> None:
 @pytest.mark.parametrize("path", WALKTHROUGHS, ids=[p.stem for p in WALKTHROUGHS])
 def test_following_the_lesson_in_the_browser_gives_the_stated_numbers(page, lab, path):
     walkthrough = json.loads(path.read_text(encoding="utf-8"))
+    lab.start_afresh(f"notebooks/{walkthrough['notebook']}")
     open_notebook(page, lab, f"notebooks/{walkthrough['notebook']}")
     run_all(page)
     explorer = page.locator(".mvn-explorer").first
