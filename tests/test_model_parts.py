@@ -236,3 +236,11 @@ def test_large_share_counts_spread_as_the_binomial_does():
     assert drawn.dtype.kind == "i"
     np.testing.assert_allclose(drawn.mean(), 300, rtol=0.01)
     np.testing.assert_allclose(drawn.var(), 1_000 * chance * (1 - chance), rtol=0.05)
+
+
+def test_a_page_with_one_follower_grows_from_that_follower():
+    """The logistic step of a one-follower page: more than one follower a week later."""
+    from mediavsnet.models import posting
+
+    assert posting.logistic_step(1.0, 0.05, 10_000) > 1.0
+    assert posting.logistic_step(0.0, 0.05, 10_000) == 0.0
