@@ -244,3 +244,15 @@ def test_a_page_with_one_follower_grows_from_that_follower():
 
     assert posting.logistic_step(1.0, 0.05, 10_000) > 1.0
     assert posting.logistic_step(0.0, 0.05, 10_000) == 0.0
+
+
+def test_a_weeks_engagements_are_its_followers_times_the_rate_in_that_weeks_luck():
+    """'Likes, comments and shares so far' add up followers x engagement rate x the week's factor."""
+    from mediavsnet.models import posting
+
+    p = posting.PostingParams()
+    result = posting.simulate(p, seed=3)
+    n = result.posts_per_week
+    rate = n * posting.engagement_per_post(n, p.engagement_pct, p.fatigue)
+    luck = posting.weekly_variation(p.weeks, 3)
+    np.testing.assert_allclose(result.engagements, result.followers * rate * luck)
