@@ -1,6 +1,6 @@
 """Slider-to-redraw time in a real browser: the lesson 04 explorer against the usual interact pattern.
 
-    python benchmarks/browser_latency.py [--presses 30]
+    python benchmarks/browser_latency.py [--presses 30] [--side-by-side]
 
 JupyterLab runs in headless Chromium (the browser tests' machinery). For each
 press of an arrow key on a focused slider, the page records the time of the
@@ -11,8 +11,15 @@ kernel round trip, the model, the figure update and plotly's redraw.
 - **baseline**: the same model drawn by the common ``ipywidgets.interact``
   pattern that builds a new ``go.Figure`` on every change and shows it.
 
+With ``--side-by-side``, one page holds two lesson 04 explorers instead: one as
+the course ships it, and one built without what keeps its figure's stored
+state current and without its keyboard guard (``mediavsnet/explorers/figure.py``
+and ``keyboard.py``); presses alternate between the two, so both see the same
+load, and the difference is what those two cost in a browser.
+
 Budget (DESIGN.md): median under 100 ms for the explorer. Results are printed
-and written to benchmarks/results/browser_latency.json.
+and written to benchmarks/results/browser_latency.json (side by side:
+browser_latency_side_by_side.json).
 """
 
 from __future__ import annotations
@@ -69,6 +76,18 @@ def draw(weekly_hours=6.0, media_share=50.0):
 widgets.interact(draw, weekly_hours=widgets.FloatSlider(value=6, min=0.5, max=40, step=0.5),
                  media_share=widgets.FloatSlider(value=50, min=0, max=100, step=5))'''
 
+SIDE_BY_SIDE_SOURCE = """from mediavsnet.explorers import base
+from mediavsnet.explorers.time_effort import TimeEffortExplorer
+
+shipped = TimeEffortExplorer()
+shipped.widget.add_class("bench-shipped")
+keep, guard = base.keep_views_current, base.guard_keys
+base.keep_views_current, base.guard_keys = (lambda fig: fig), (lambda box: box)
+plain = TimeEffortExplorer()
+plain.widget.add_class("bench-plain")
+base.keep_views_current, base.guard_keys = keep, guard
+display(shipped, plain)"""
+
 ARM = """(root) => {
   const digest = gd => gd && gd.data ? JSON.stringify(gd.data.map(t => Array.from(t.y || []))) : null;
   const old = root.querySelector('.js-plotly-plot');
@@ -98,18 +117,27 @@ def notebook(source: str) -> str:
 
 
 def measure(page, root_selector: str, presses: int) -> list[float]:
-    root = page.locator(root_selector).first
-    root.locator(".js-plotly-plot").first.wait_for(state="visible", timeout=30_000)
-    handle = root.locator(".noUi-handle").first
-    times = []
+    return measure_alternately(page, {"one": root_selector}, presses)["one"]
+
+
+def measure_alternately(page, roots: dict[str, str], presses: int) -> dict[str, list[float]]:
+    """Press keys on each root's first slider in turn; the time to the redraw, by root."""
+    times: dict[str, list[float]] = {name: [] for name in roots}
+    for selector in roots.values():
+        plot = page.locator(selector).first.locator(".js-plotly-plot").first
+        plot.wait_for(state="visible", timeout=30_000)
     for i in range(presses + 3):
-        handle.focus()
-        root.evaluate(ARM)
-        page.keyboard.press("ArrowRight" if i % 2 == 0 else "ArrowLeft")
-        elapsed = page.evaluate("() => window.__latency")
-        page.wait_for_timeout(150)  # let the kernel settle between presses
-        if i >= 3:  # the first presses warm caches up
-            times.append(elapsed)
+        order = list(roots.items()) if i % 4 < 2 else list(roots.items())[::-1]  # neither always goes first
+        for name, selector in order:
+            root = page.locator(selector).first
+            handle = root.locator(".noUi-handle").first
+            handle.focus()
+            root.evaluate(ARM)
+            page.keyboard.press("ArrowRight" if i % 2 == 0 else "ArrowLeft")
+            elapsed = page.evaluate("() => window.__latency")
+            page.wait_for_timeout(150)  # let the kernel settle between presses
+            if i >= 3:  # the first presses warm caches up
+                times[name].append(elapsed)
     return times
 
 
@@ -125,6 +153,8 @@ def main() -> int:
     formatter = argparse.RawDescriptionHelpFormatter
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=formatter)
     parser.add_argument("--presses", type=int, default=30)
+    parser.add_argument("--side-by-side", action="store_true",
+                        help="as shipped against an explorer without stored-state copy and keyboard guard")
     args = parser.parse_args()
     chromium = find_chromium()
     if chromium is None:
@@ -133,24 +163,35 @@ def main() -> int:
     extra = {
         "zz-bench-explorer.ipynb": notebook(EXPLORER_SOURCE),
         "zz-bench-baseline.ipynb": notebook(BASELINE_SOURCE),
+        "zz-bench-side-by-side.ipynb": notebook(SIDE_BY_SIDE_SOURCE),
     }
     results = {}
     with jupyterlab(extra) as lab, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_FLAGS)
-        for name, root in (("explorer", ".mvn-explorer"), ("baseline", ".widget-interact")):
+        if args.side_by_side:
             page = browser.new_page(viewport={"width": 1400, "height": 1000})
-            open_notebook(page, lab, f"notebooks/zz-bench-{name}.ipynb")
+            open_notebook(page, lab, "notebooks/zz-bench-side-by-side.ipynb")
             run_all(page)
-            results[name] = summary(measure(page, root, args.presses))
+            roots = {"shipped": ".bench-shipped", "plain": ".bench-plain"}
+            results = {name: summary(t) for name, t in measure_alternately(page, roots, args.presses).items()}
             page.close()
+        else:
+            for name, root in (("explorer", ".mvn-explorer"), ("baseline", ".widget-interact")):
+                page = browser.new_page(viewport={"width": 1400, "height": 1000})
+                open_notebook(page, lab, f"notebooks/zz-bench-{name}.ipynb")
+                run_all(page)
+                results[name] = summary(measure(page, root, args.presses))
+                page.close()
         browser.close()
     print(f"{'pattern':<10} {'median ms':>10} {'p95 ms':>8} {'min ms':>8} {'presses':>8}")
     for name, r in results.items():
         print(f"{name:<10} {r['median_ms']:>10.1f} {r['p95_ms']:>8.1f} {r['min_ms']:>8.1f} {r['presses']:>8}")
-    verdict = "ok" if results["explorer"]["median_ms"] < BUDGET_MEDIAN_MS else "MISS"
+    measured = results["shipped" if args.side_by_side else "explorer"]
+    verdict = "ok" if measured["median_ms"] < BUDGET_MEDIAN_MS else "MISS"
     print(f"explorer median budget {BUDGET_MEDIAN_MS:.0f} ms: {verdict}")
     RESULTS.mkdir(exist_ok=True)
-    (RESULTS / "browser_latency.json").write_text(json.dumps(results, indent=2), encoding="utf-8")
+    name = "browser_latency_side_by_side.json" if args.side_by_side else "browser_latency.json"
+    (RESULTS / name).write_text(json.dumps(results, indent=2), encoding="utf-8")
     return 0
 
 

@@ -27,4 +27,4 @@ def test_the_guard_marks_slider_handles_and_form_controls_for_lumino():
     assert "data-lm-suppress-shortcuts" in GUARD_JS
     for focusable in (".noUi-handle", "input", "select"):
         assert focusable in GUARD_JS
-    assert "MutationObserver" in GUARD_JS  # controls drawn later (folded ones, a redrawn view) too
+    assert "focusin" in GUARD_JS  # as a control gets the focus: controls drawn later are covered too

@@ -12,10 +12,11 @@ Lumino, the toolkit both are built on, skips its shortcuts for a key pressed
 on an element that carries the ``data-lm-suppress-shortcuts`` attribute.
 ipywidgets cannot set an attribute from Python, so each explorer holds a
 ``KeyboardGuard``: an invisible widget whose few lines of JavaScript (carried
-in the widget itself: nothing is fetched) put that attribute on every
-focusable control of its explorer, including those drawn later (folded
-settings, a view redrawn after a reload). Typing in a readout is unchanged,
-and so is every other key outside the explorer.
+in the widget itself: nothing is fetched) put that attribute on a control of
+its explorer as the control gets the focus, which is always before a key
+reaches it; so controls drawn later (folded settings, a view redrawn after a
+reload) are covered, and nothing runs when the plot redraws. Typing in a
+readout is unchanged, and so is every key outside the explorer.
 """
 
 from __future__ import annotations
@@ -27,32 +28,33 @@ import traitlets
 GUARD_JS = """
 const FOCUSABLE = '.noUi-handle, input, select, textarea, button, [tabindex]';
 
-function mark(root) {
-  for (const element of root.querySelectorAll(FOCUSABLE)) {
-    if (!element.hasAttribute('data-lm-suppress-shortcuts')) {
-      element.setAttribute('data-lm-suppress-shortcuts', 'true');
-    }
-  }
-}
-
 export default {
   render({ model, el }) {
-    let observer = null;
+    let root = null;
     let frame = 0;
     let tries = 0;
+    // A key goes to the element that has the focus: mark it as it gets the focus
+    // (from Tab, a click or a script), before any key can reach the shortcuts.
+    const mark = (event) => {
+      const target = event.target;
+      if (target instanceof Element && target.matches(FOCUSABLE)) {
+        target.setAttribute('data-lm-suppress-shortcuts', 'true');
+      }
+    };
     const attach = () => {
-      const root = el.closest(model.get('root'));
+      root = el.closest(model.get('root'));
       if (!root) {  // not in the page yet: look again at the next frame (for up to a minute)
         if (tries++ < 3600) frame = requestAnimationFrame(attach);
         return;
       }
-      mark(root);
-      observer = new MutationObserver(() => mark(root));
-      observer.observe(root, { childList: true, subtree: true });
+      root.addEventListener('focusin', mark);
       el.dataset.guarding = 'true';
     };
     attach();
-    return () => { cancelAnimationFrame(frame); if (observer) observer.disconnect(); };
+    return () => {
+      cancelAnimationFrame(frame);
+      if (root) root.removeEventListener('focusin', mark);
+    };
   },
 };
 """
