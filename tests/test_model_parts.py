@@ -256,3 +256,17 @@ def test_a_weeks_engagements_are_its_followers_times_the_rate_in_that_weeks_luck
     rate = n * posting.engagement_per_post(n, p.engagement_pct, p.fatigue)
     luck = posting.weekly_variation(p.weeks, 3)
     np.testing.assert_allclose(result.engagements, result.followers * rate * luck)
+
+
+def test_a_post_is_never_shown_to_more_people_than_the_active_followers():
+    """'The last post was shown to N people': at most the active ones, even on a small page
+    whose organic reach is above its share of active followers."""
+    from mediavsnet import specs
+    from mediavsnet.models import posting
+
+    lowest_active = specs.specs_by_name(posting.SPECS)["active_pct"].min
+    p = posting.PostingParams.from_defaults(active_pct=lowest_active, start_followers=50.0)
+    result = posting.simulate(p)
+    share = posting.organic_reach(result.followers) * posting.fatigue_factor(result.posts_per_week, p.fatigue)
+    assert np.any(share * 100 > lowest_active), "reach below the active share: this test tests nothing"
+    assert np.all(result.per_post_reach <= result.active + 1e-9)
