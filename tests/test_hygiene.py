@@ -14,7 +14,7 @@ from urllib.parse import unquote, urlparse
 import nbformat
 import pytest
 
-from mediavsnet import lessons
+from mediavsnet import lessons, planner
 from mediavsnet.explorers import EXPLORERS
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -295,3 +295,9 @@ def test_every_svg_is_accessible(svg):
     assert re.search(r"\baria-(label|labelledby)=\"[^\"]+\"", root.group(0)), (
         f"{svg.name}: the <svg> element needs aria-label or aria-labelledby"
     )
+
+
+def test_plans_saved_in_the_notebooks_folder_are_not_committed():
+    """A learner's saved plans are theirs: git never offers to commit them."""
+    ignored = (ROOT / ".gitignore").read_text(encoding="utf-8").splitlines()
+    assert f"{planner.DEFAULT_FOLDER}/" in ignored

@@ -344,8 +344,3 @@ def test_an_unexpected_failure_in_a_button_is_shown_not_swallowed(explorer, monk
 def test_the_fixture_stays_a_version_0_file():
     doc = json.loads((FIXTURES / "plan-v0.json").read_text(encoding="utf-8"))
     assert "schema_version" not in doc and "weekly_hours" in doc["plan_a"]
-
-
-def test_plans_saved_in_the_notebooks_folder_are_not_committed():
-    ignored = (Path(__file__).resolve().parents[1] / ".gitignore").read_text(encoding="utf-8")
-    assert f"{planner.DEFAULT_FOLDER}/" in ignored
