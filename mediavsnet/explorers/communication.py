@@ -16,6 +16,7 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from mediavsnet import palette, text
+from mediavsnet.explorers import layout
 from mediavsnet.explorers.base import Explorer
 from mediavsnet.explorers.time_effort import count_axis, week_axis
 from mediavsnet.models import listening
@@ -66,16 +67,7 @@ class CommunicationExplorer(Explorer):
         fig.update_xaxes(title_text=t("communication.x_axis"))
         fig.update_yaxes(title_text=t("communication.y_messages"), row=1, col=1)
         fig.update_yaxes(title_text=t("communication.y_opportunities"), row=1, col=2)
-        fig.update_layout(
-            template="simple_white",
-            width=860,
-            height=500,
-            margin={"l": 60, "r": 20, "t": 70, "b": 20},
-            font={"family": palette.FONT_FAMILY, "size": 13},
-            legend={"orientation": "v", "yanchor": "top", "y": -0.2, "x": 0, "traceorder": "normal"},
-            legend2={"orientation": "v", "yanchor": "top", "y": -0.2, "x": 0.62, "traceorder": "normal"},
-            hovermode="x unified",
-        )
+        fig.update_layout(**layout.two_plots(height=500, right_legend_x=0.62))
         return go.FigureWidget(fig)
 
     def draw(self, result: ListeningResult) -> None:

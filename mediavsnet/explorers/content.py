@@ -19,8 +19,9 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from mediavsnet import palette, text
+from mediavsnet.explorers import layout
 from mediavsnet.explorers.base import Explorer
-from mediavsnet.explorers.time_effort import count_axis, rhythm, week_axis
+from mediavsnet.explorers.time_effort import built_numbers, count_axis, rhythm, week_axis
 from mediavsnet.models import content, posting, relationships
 from mediavsnet.models.content import ContentParams, ContentResult
 from mediavsnet.specs import specs_by_name
@@ -70,15 +71,8 @@ class ContentExplorer(Explorer):
         fig.update_yaxes(title_text=t("content.y_media"), row=1, col=1)
         fig.update_yaxes(title_text=t("content.y_networking"), row=1, col=2)
         fig.update_layout(
-            template="simple_white",
-            width=860,
-            height=480,
-            margin={"l": 70, "r": 20, "t": 70, "b": 20},
-            font={"family": palette.FONT_FAMILY, "size": 13},
-            legend={"orientation": "v", "yanchor": "top", "y": -0.2, "x": 0, "traceorder": "normal"},
-            legend2={"orientation": "v", "yanchor": "top", "y": -0.2, "x": 0.56, "traceorder": "reversed"},
+            **layout.two_plots(height=480, right_legend_x=0.56, left_margin=70, right_order="reversed"),
             showlegend=True,  # the left plot has a single line: name it in words all the same
-            hovermode="x unified",
         )
         return go.FigureWidget(fig)
 
@@ -168,25 +162,8 @@ class ContentExplorer(Explorer):
                 (r": with (.+?) % of the time", p.question_pct),
                 (r"counts as (.+?) of small talk", result.depth),
                 (r"^That built (.+?) close", last["close"]),
-                (r"close friends?, ([\d,]+) friends?,", last["friend"]),
-                (r"friends?, ([\d,]+) casual friends? and", last["casual"]),
-                (r"casual friends? and (.+?) acquaintances?,", last["acquaintance"]),
-                (r"who sent (.+?) referrals?\.", float(net.total_referrals)),
             ]
-            if net.contact < 1:
-                unmet = int((net.closeness[-1] <= 0).sum())
-                numbers += [
-                    (r"(?:waits about|only every) (.+?)(?: between conversations|, longer)", 1 / net.contact),
-                    (r"took away (.+?) of closeness", net.faded_hours),
-                ]
-                if unmet:
-                    numbers += [
-                        (r"only every [^,]+, longer than the (.+?) shown", float(p.weeks)),
-                        (r"shown, so (.+?) never", float(unmet)),
-                    ]
-            each = p.hours_per_week / p.people
-            if net.contact >= 1 and each >= relationships.INTENSE_HOURS_PER_PERSON:
-                numbers.append((r"fades; (.+?) a week with each", each))
+            numbers += built_numbers(net, p, last)
         return numbers
 
 

@@ -19,6 +19,7 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from mediavsnet import palette, text
+from mediavsnet.explorers import layout
 from mediavsnet.explorers.base import Explorer
 from mediavsnet.explorers.time_effort import round_up, week_axis
 from mediavsnet.models import attribution
@@ -111,16 +112,7 @@ class RoiExplorer(Explorer):
         fig.update_yaxes(title_text=t("roi.y_media"), row=1, col=1)
         fig.update_yaxes(title_text=t("roi.y_network"), row=1, col=2, secondary_y=False)
         fig.update_yaxes(title_text=t("roi.y_referrals"), row=1, col=2, secondary_y=True, showgrid=False)
-        fig.update_layout(
-            template="simple_white",
-            width=900,
-            height=500,
-            margin={"l": 60, "r": 60, "t": 70, "b": 20},
-            font={"family": palette.FONT_FAMILY, "size": 13},
-            legend={"orientation": "v", "yanchor": "top", "y": -0.2, "x": 0, "traceorder": "normal"},
-            legend2={"orientation": "v", "yanchor": "top", "y": -0.2, "x": 0.56, "traceorder": "normal"},
-            hovermode="x unified",
-        )
+        fig.update_layout(**layout.two_plots(height=500, right_legend_x=0.56, width=900, right_margin=60))
         return go.FigureWidget(fig)
 
     def draw(self, result: AttributionResult) -> None:

@@ -16,6 +16,7 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from mediavsnet import palette, text
+from mediavsnet.explorers import layout
 from mediavsnet.explorers.base import Explorer
 from mediavsnet.models import posting, relationships, time_budget
 from mediavsnet.models.time_budget import TimeBudgetParams, TimeBudgetResult
@@ -65,17 +66,7 @@ class TimeEffortExplorer(Explorer):
         fig.update_xaxes(title_text=t("time_effort.x_axis"))
         fig.update_yaxes(title_text=t("time_effort.y_media"), row=1, col=1)
         fig.update_yaxes(title_text=t("time_effort.y_networking"), row=1, col=2)
-        fig.update_layout(
-            template="simple_white",
-            width=860,
-            height=480,
-            margin={"l": 60, "r": 20, "t": 70, "b": 20},
-            font={"family": palette.FONT_FAMILY, "size": 13},
-            # One legend under each plot, in reading order.
-            legend={"orientation": "v", "yanchor": "top", "y": -0.2, "x": 0, "traceorder": "normal"},
-            legend2={"orientation": "v", "yanchor": "top", "y": -0.2, "x": 0.55, "traceorder": "reversed"},
-            hovermode="x unified",
-        )
+        fig.update_layout(**layout.two_plots(height=480, right_legend_x=0.55, right_order="reversed"))
         return go.FigureWidget(fig)
 
     def draw(self, result: TimeBudgetResult) -> None:
@@ -166,25 +157,8 @@ class TimeEffortExplorer(Explorer):
                 (r"^One-to-one with (.+?) (?:person|people),", float(p.people)),
                 (r"(?:people|person), (.+?) in all:", float(net.hours.sum())),
                 (r"in all: (.+?) close friends?,", last["close"]),
-                (r"close friends?, ([\d,]+) friends?,", last["friend"]),
-                (r"friends?, ([\d,]+) casual friends? and", last["casual"]),
-                (r"casual friends? and (.+?) acquaintances?,", last["acquaintance"]),
-                (r"who sent (.+?) referrals?\.", float(net.total_referrals)),
             ]
-            if net.contact < 1:
-                unmet = int((net.closeness[-1] <= 0).sum())
-                numbers += [
-                    (r"(?:waits about|only every) (.+?)(?: between conversations|, longer)", 1 / net.contact),
-                    (r"took away (.+?) of closeness", net.faded_hours),
-                ]
-                if unmet:
-                    numbers += [
-                        (r"longer than the (.+?) shown", float(p.weeks)),
-                        (r"shown, so (.+?) never", float(unmet)),
-                    ]
-            each = p.networking_hours / p.people
-            if each >= relationships.INTENSE_HOURS_PER_PERSON:
-                numbers.append((r"fades; (.+?) a week with each", each))
+            numbers += built_numbers(net, p, last)
         return numbers
 
 
@@ -249,6 +223,37 @@ def networking_line(result: TimeBudgetResult) -> str:
         networking_total=text.hours(net.total_hours),
         rhythm=rhythm(net, p),
     )
+
+
+def built_numbers(net: relationships.RelationshipResult, p: TimeBudgetParams,
+                  last: Mapping[str, float]) -> list[tuple[str, float]]:
+    """The numbers the relationships line states after its close friends, and where each comes from.
+
+    Lessons 03 and 04 share this line: the other stages in the figure's last
+    week (``last``), the referrals, and :func:`rhythm`'s numbers.
+    """
+    numbers = [
+        (r"close friends?, ([\d,]+) friends?,", last["friend"]),
+        (r"friends?, ([\d,]+) casual friends? and", last["casual"]),
+        (r"casual friends? and (.+?) acquaintances?,", last["acquaintance"]),
+        (r"who sent (.+?) referrals?\.", float(net.total_referrals)),
+    ]
+    each = p.networking_hours / p.people
+    if net.contact >= 1:
+        if each >= relationships.INTENSE_HOURS_PER_PERSON:
+            numbers.append((r"fades; (.+?) a week with each", each))
+        return numbers
+    numbers += [
+        (r"(?:waits about|only every) (.+?)(?: between conversations|, longer)", 1 / net.contact),
+        (r"took away (.+?) of closeness", net.faded_hours),
+    ]
+    unmet = int((net.closeness[-1] <= 0).sum())
+    if unmet:
+        numbers += [
+            (r"comes round only every .+?, longer than the (.+?) shown", float(p.weeks)),
+            (r"shown, so (.+?) never", float(unmet)),
+        ]
+    return numbers
 
 
 def rhythm(net: relationships.RelationshipResult, p: TimeBudgetParams) -> str:
