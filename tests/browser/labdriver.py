@@ -380,6 +380,19 @@ def move_first_slider(page, explorer) -> None:
     page.keyboard.press("ArrowLeft" if at_max else "ArrowRight")
 
 
+def answer_first_question_from_the_keyboard(page) -> None:
+    """Pick the self-check's first option with the space bar and wait for its feedback to change."""
+    quiz = page.locator(".mvn-quiz").first
+    feedback = quiz.locator(".mvn-quiz-feedback").first
+    before = feedback.inner_text()
+    choice = quiz.locator("input[type=radio]").first
+    choice.scroll_into_view_if_needed()
+    choice.focus()
+    page.keyboard.press("Space")
+    changed = "([el, before]) => el.innerText !== before"
+    page.wait_for_function(changed, arg=[feedback.element_handle(), before])
+
+
 def lessons_with_explorers(root: Path = ROOT) -> list[Path]:
     """Lesson notebooks that build an explorer (a code cell importing from mediavsnet.explorers)."""
     return [p for p in sorted((root / "notebooks").glob("[0-9][0-9]-*.ipynb")) if explorers_built_by(p)]

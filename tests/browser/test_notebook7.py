@@ -14,6 +14,7 @@ from labdriver import (
     EXPLORER_VIEW,
     OPTION_ACTIVE,
     ROOT,
+    answer_first_question_from_the_keyboard,
     as_python_draws_it,
     drawn_by_python,
     error_outputs,
@@ -121,12 +122,4 @@ def test_every_lesson_runs_in_notebook7_and_its_explorers_answer_keys_mouse_typi
         python_agrees(page, explorer, f"explorer {i} after typing")
 
     if not count:  # no explorer: the self-check answers the keyboard
-        quiz = page.locator(".mvn-quiz").first
-        feedback = quiz.locator(".mvn-quiz-feedback").first
-        before = feedback.inner_text()
-        choice = quiz.locator("input[type=radio]").first
-        choice.scroll_into_view_if_needed()
-        choice.focus()
-        page.keyboard.press("Space")
-        changed = "([el, before]) => el.innerText !== before"
-        page.wait_for_function(changed, arg=[feedback.element_handle(), before])
+        answer_first_question_from_the_keyboard(page)

@@ -16,6 +16,7 @@ import pytest
 from labdriver import (
     EXPLORER_VIEW,
     ROOT,
+    answer_first_question_from_the_keyboard,
     as_python_draws_it,
     drawn_by_python,
     error_outputs,
@@ -111,14 +112,6 @@ def test_every_lesson_in_voila_renders_draws_right_and_answers_the_keyboard(cont
         assert expected != as_python_draws_it(before, expected), "the key press changed nothing"
 
     if not count:  # no explorer: the self-check answers the keyboard
-        quiz = page.locator(".mvn-quiz").first
-        feedback = quiz.locator(".mvn-quiz-feedback").first
-        before = feedback.inner_text()
-        choice = quiz.locator("input[type=radio]").first
-        choice.scroll_into_view_if_needed()
-        choice.focus()
-        page.keyboard.press("Space")
-        changed = "([el, before]) => el.innerText !== before"
-        page.wait_for_function(changed, arg=[feedback.element_handle(), before])
+        answer_first_question_from_the_keyboard(page)
 
     assert set(outside) <= VOILA_OWN_FETCHES, f"fetched from outside the machine: {sorted(set(outside))}"
