@@ -45,7 +45,8 @@ SKIP = shutil.ignore_patterns(".git", ".venv", "mutants", "__pycache__", "*.egg-
 #: The tests that guard the data and constants come first: with -x a caught mistake stops
 #: within seconds, and only a survivor runs the whole suite (pytest skips a file named twice).
 FIRST = ["tests/test_quiz.py", "tests/test_warmup.py", "tests/test_calibration.py", "tests/test_defaults.py",
-         "tests/test_presets.py", "tests/test_words_and_controls.py", "tests/test_components.py"]
+         "tests/test_presets.py", "tests/test_words_and_controls.py", "tests/test_components.py",
+         "tests/test_explorers.py"]
 TESTS = [*FIRST, "tests", "--ignore=tests/browser", "--ignore=tests/test_notebook_tool.py",
          "--ignore=tests/test_nbval_compare.py"]
 PYTEST = ["-x", "-q", "-rf", "--tb=line", "-p", "no:cacheprovider", "-p", "no:randomly"]
@@ -76,6 +77,11 @@ POSTING = "mediavsnet/models/posting.py"
 COMMON = "mediavsnet/models/common.py"
 EXPLORER = "mediavsnet/explorers/time_effort.py"
 BASE = "mediavsnet/explorers/base.py"
+LESSON05_WORDS = "mediavsnet/locales/en/lesson05.toml"
+CASCADE_PRESETS = "mediavsnet/presets/06-social-media-family.json"
+LISTENING = "mediavsnet/models/listening.py"
+CONTENT = "mediavsnet/models/content.py"
+FUNNEL = "mediavsnet/models/funnel.py"
 
 MUTATIONS = [
     # --- quiz and warm-up: the answers and their explanations --------------------------
@@ -161,8 +167,8 @@ MUTATIONS = [
         ("CHEMISTRY_SPREAD = 0.2\n", "CHEMISTRY_SPREAD = 0.3\n"),
     ), "people differing by 30 % while the lesson says up to 20 %"),
     Mutation("relationships-default-seed", RELATIONSHIPS, (
-        ("def simulate(params: RelationshipParams, seed: int = 0)",
-         "def simulate(params: RelationshipParams, seed: int = 1)"),
+        ("def simulate(params: RelationshipParams, seed: int = 0,",
+         "def simulate(params: RelationshipParams, seed: int = 1,"),
     ), "lesson 04's focus-or-spread table from other people than the explorer's (mutmut survivor)"),
     Mutation("spec-default-people-6", RELATIONSHIPS, (
         ('"people", "people", 1, 150, 1, 5,', '"people", "people", 1, 150, 1, 6,'),
@@ -184,6 +190,29 @@ MUTATIONS = [
         ('"potential_audience", "people", 10_000, 1_000_000, 10_000, 200_000,',
          '"potential_audience", "people", 10_000, 1_000_000, 10_000, 300_000,'),
     ), "a potential audience of 300,000 while the sources table says 200,000"),
+    # --- the other lessons' data and cited figures -------------------------------------
+    Mutation("quiz-l05-right-answer-flipped", LESSON05_WORDS, (
+        ("the interval on ROI is usually more than 100 points wide.\", correct = true",
+         "the interval on ROI is usually more than 100 points wide.\", correct = false"),
+        ('text = "Its ROI to within a few points.", correct = false',
+         'text = "Its ROI to within a few points.", correct = true'),
+    ), "'✓ Right' for 'a one-month test gives ROI to within a few points'"),
+    Mutation("preset-l06-edge-not-at-one", CASCADE_PRESETS, (
+        ('"name": "On the edge: R = 1",\n      "values": {"share_pct": 0.5,',
+         '"name": "On the edge: R = 1",\n      "values": {"share_pct": 0.4,'),
+    ), "'On the edge: R = 1' setting R = 0.8, a chain that dies out"),
+    Mutation("oldroyd-second-hour-a-fifth", LISTENING, (
+        ("LEAD_DECAY = ((1.0, 1.0), (2.0, 1 / 7),", "LEAD_DECAY = ((1.0, 1.0), (2.0, 1 / 5),"),
+    ), "a lead answered in the second hour worth a fifth (Oldroyd et al.: about a seventh)"),
+    Mutation("sprout-ratio-20", LISTENING, (
+        ("SPROUT_MESSAGES_PER_REPLY = 23\n", "SPROUT_MESSAGES_PER_REPLY = 20\n"),
+    ), "'brands send 20 messages for every reply' (Sprout Social: 23)"),
+    Mutation("socialinsider-video-rate", CONTENT, (
+        ('"video": 1.45}', '"video": 1.54}'),
+    ), "videos earning 1.54 % per follower (Socialinsider: 1.45 %)"),
+    Mutation("wordstream-lead-rate", FUNNEL, (
+        ("LEAD_PCT = 9.2\n", "LEAD_PCT = 2.9\n"),
+    ), "2.9 % of visits becoming leads (WordStream: 9.2 %)"),
     # --- the six survivors of the first mutation pass ----------------------------------
     Mutation("summary-first-weeks-reach", EXPLORER, (
         ('reached=text.count(media.reached[-1], "person")', 'reached=text.count(media.reached[0], "person")'),

@@ -301,3 +301,14 @@ def test_plans_saved_in_the_notebooks_folder_are_not_committed():
     """A learner's saved plans are theirs: git never offers to commit them."""
     ignored = (ROOT / ".gitignore").read_text(encoding="utf-8").splitlines()
     assert f"{planner.DEFAULT_FOLDER}/" in ignored
+
+
+def test_every_hand_mutation_still_applies_to_the_code_it_names():
+    """benchmarks/mutate_by_hand.py finds its mistakes by their text: when the code moves, an
+    entry goes stale and silently tests nothing. Keep the list in step with the code."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import mutate_by_hand
+
+    stale = [m.name for m in mutate_by_hand.MUTATIONS
+             if mutate_by_hand.apply((ROOT / m.path).read_text(encoding="utf-8"), m.edits) is None]
+    assert not stale, f"hand mutations whose text is no longer in their file exactly once: {stale}"
