@@ -13,9 +13,9 @@ import pytest
 from hypothesis import given
 from strategies import params
 
-from mediavsnet.models import listening, posting, relationships, strategy
+from mediavsnet.models import funnel, listening, posting, relationships, strategy
 from mediavsnet.models.strategy import PlanParams
-from mediavsnet.specs import defaults
+from mediavsnet.specs import defaults, specs_by_name
 from mediavsnet.strings import content
 
 #: Hall (2019): about 50 hours together to go from acquaintance to casual friend.
@@ -84,3 +84,16 @@ def test_more_hours_on_an_activity_never_score_less(activity):
 def test_a_plan_out_of_range_is_refused_naming_the_parameter():
     with pytest.raises(ValueError, match="one_to_one_hours = 20.5"):
         PlanParams(one_to_one_hours=20.5)
+
+
+def test_a_plans_sales_are_its_posts_sales_plus_a_quarter_of_its_warm_leads():
+    """Lesson 02's assumption, one warm lead in four buys, applied to referrals and to the
+    opportunities answered in time: the line's "sales" would otherwise be off by a factor."""
+    warm_share = specs_by_name(funnel.SPECS)["referral_sale_pct"].default / 100
+    assert warm_share == 0.25
+    p = PlanParams(broadcast_hours=1, listening_hours=2, one_to_one_hours=10, people=1)
+    r = strategy.simulate(p)
+    assert r.networking.referrals.sum() >= 1 and r.listening.caught.sum() > 1, "a plan with warm leads"
+    np.testing.assert_allclose(r.referral_sales, r.networking.referrals * warm_share)
+    np.testing.assert_allclose(r.opportunity_sales, r.listening.caught * warm_share)
+    np.testing.assert_allclose(r.sales, np.cumsum(r.post_sales + r.referral_sales + r.opportunity_sales))
