@@ -97,3 +97,19 @@ def test_a_plans_sales_are_its_posts_sales_plus_a_quarter_of_its_warm_leads():
     np.testing.assert_allclose(r.referral_sales, r.networking.referrals * warm_share)
     np.testing.assert_allclose(r.opportunity_sales, r.listening.caught * warm_share)
     np.testing.assert_allclose(r.sales, np.cumsum(r.post_sales + r.referral_sales + r.opportunity_sales))
+
+
+@pytest.mark.parametrize("index", range(len(strategy.GOALS)))
+def test_a_comparison_is_judged_by_the_goal_the_learner_chose(index):
+    """The saved projection and the presets table use compare(); the planner its own cache."""
+    from mediavsnet.explorers.strategy import StrategyExplorer
+
+    values = {**defaults(strategy.explorer_specs()), "goal": index}
+    found = strategy.compare(values)
+    assert found.goal == strategy.GOALS[index]
+    assert found.winner() == found.winner(strategy.GOALS[index])
+    shown = StrategyExplorer(goal=index)
+    computed = shown.compute(shown.values())
+    assert computed.goal == found.goal
+    for plan in ("a", "b"):
+        assert getattr(computed, plan).score(found.goal) == getattr(found, plan).score(found.goal)

@@ -237,10 +237,10 @@ class Comparison:
         return "a" if a > b else "b"
 
 
-def compare(values: dict[str, float], seed: int = 0) -> Comparison:
+def compare(values: dict[str, float]) -> Comparison:
     """Both plans of the explorer's controls, projected, with the chosen goal."""
-    return Comparison(goal=GOALS[int(values["goal"])], a=simulate(plan_params(values, "a"), seed),
-                      b=simulate(plan_params(values, "b"), seed))
+    return Comparison(goal=GOALS[int(values["goal"])], a=simulate(plan_params(values, "a")),
+                      b=simulate(plan_params(values, "b")))
 
 
 def explorer_specs() -> tuple[ParamSpec, ...]:
