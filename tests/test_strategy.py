@@ -113,3 +113,11 @@ def test_a_comparison_is_judged_by_the_goal_the_learner_chose(index):
     assert computed.goal == found.goal
     for plan in ("a", "b"):
         assert getattr(computed, plan).score(found.goal) == getattr(found, plan).score(found.goal)
+
+
+def test_buzz_counts_every_impression_reply_and_conversation():
+    """Lesson 02's buzz: every time someone hears from you. One-to-one hours at lesson 04's
+    30-minute conversations: 3 hours a week are 6 conversations."""
+    r = strategy.simulate(PlanParams(broadcast_hours=1, listening_hours=1, one_to_one_hours=3, people=2))
+    np.testing.assert_array_equal(r.conversations, np.full(strategy.WEEKS, 6.0))
+    np.testing.assert_allclose(r.buzz, np.cumsum(r.impressions + r.replies + r.conversations))
