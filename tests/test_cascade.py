@@ -186,3 +186,34 @@ def test_popularity_comes_mostly_from_one_broadcast_not_long_chains():
     assert r.by_step[0] / r.by_step.sum() > 0.8
     assert r.by_step[2:].sum() / r.by_step.sum() < 0.05
     assert r.depth.max() < 10
+
+
+def test_a_lone_chain_is_followed_to_the_last_step_and_counted_as_still_spreading(monkeypatch):
+    """The longest cascade is usually the last one alive: it must be followed like the others.
+
+    Here one post's chain gets one share at every step and every other post none, so
+    that post has a share at each of the MAX_STEPS steps followed, reaches the last, and
+    is still spreading when the simulation stops.
+    """
+    def one_share_for_the_first(rng, viewers, chance):
+        new = np.zeros(viewers.size, dtype=np.int64)
+        new[0] = 1
+        return new
+
+    monkeypatch.setattr(cascade, "shares_among", one_share_for_the_first)
+    r = cascade.simulate(CascadeParams())
+    assert r.shares[0] == cascade.MAX_STEPS and r.depth[0] == cascade.MAX_STEPS and r.stopped[0]
+    assert r.shares[1:].sum() == 0 and not r.stopped[1:].any()
+    np.testing.assert_array_equal(r.by_step, np.ones(cascade.MAX_STEPS))
+
+
+def test_a_chain_is_stopped_as_soon_as_it_reaches_the_share_cap(monkeypatch):
+    """A chain that reaches MAX_SHARES is no longer followed: it is counted as stopped, not grown."""
+    def the_cap_at_once_for_the_first(rng, viewers, chance):
+        new = np.zeros(viewers.size, dtype=np.int64)
+        new[0] = cascade.MAX_SHARES
+        return new
+
+    monkeypatch.setattr(cascade, "shares_among", the_cap_at_once_for_the_first)
+    r = cascade.simulate(CascadeParams())
+    assert r.shares[0] == cascade.MAX_SHARES and r.depth[0] == 1 and r.stopped[0]
