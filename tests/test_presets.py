@@ -14,10 +14,36 @@ import pytest
 
 from mediavsnet.explorers import EXPLORERS
 from mediavsnet.explorers.base import load_presets
+from mediavsnet.models import attribution, funnel
 from mediavsnet.specs import specs_by_name
 
 #: What each preset's name promises, by the start of its name, per presets file.
 PROMISES: dict[str, dict[str, Callable[[Mapping[str, float], dict], bool]]] = {
+    "01-communication-style.json": {
+        "The broadcaster: mostly talking": lambda v, s: v["listening_share"] <= 10,
+        "The megaphone: never reads": lambda v, s: v["listening_share"] == 0,
+        # more listening than the defaults, and a look at least every few hours
+        "The networker: listens, checks often": lambda v, s: (
+            v["listening_share"] > s["listening_share"].default and v["check_every_hours"] <= 4),
+        "The weekly inbox: one look a week": lambda v, s: v["check_every_hours"] == 7 * 24,
+    },
+    "02-goals.json": {
+        "The shop judged by sales: a page of 10,000 followers": lambda v, s: (
+            goal(v) == "sales" and v["start_followers"] == 10_000),
+        "The consultant judged by the network: five clients": lambda v, s: (
+            goal(v) == "network" and v["people"] == 5),
+        # Social Media Examiner (2010-2012): beginners spend about 1 h a week
+        "A new page on a beginner's hour a week": lambda v, s: (
+            v["start_followers"] == 0 and v["weekly_hours"] == 1),
+    },
+    "03-content.json": {
+        "The image feed: single images, no video": lambda v, s: (
+            v["video_pct"] == 0 and v["carousel_pct"] == 0),
+        "The video studio: all video": lambda v, s: v["video_pct"] == 100,
+        "Small talk only: no questions": lambda v, s: v["question_pct"] == 0,
+        "The curious networker: half questions, five people": lambda v, s: (
+            v["question_pct"] == 50 and v["people"] == 5),
+    },
     "04-time-and-effort.json": {
         "All broadcast": lambda v, s: v["media_share"] == 100,
         "All networking": lambda v, s: v["media_share"] == 0,
@@ -26,6 +52,22 @@ PROMISES: dict[str, dict[str, Callable[[Mapping[str, float], dict], bool]]] = {
         # Social Media Examiner (2010-2012): beginners spend about 1 h a week
         "A beginner's hour a week": lambda v, s: v["weekly_hours"] == 1,
     },
+    "05-roi.json": {
+        "A one-month test, total sales only": lambda v, s: v["window_weeks"] <= 5 and tracking(v) == "off",
+        "A year with a randomised holdout": lambda v, s: v["window_weeks"] == 52 and tracking(v) == "holdout",
+        "Three years of tracked": lambda v, s: v["window_weeks"] == 156 and tracking(v) == "tracked",
+        "A TV-like campaign: slow carry-over, a short window": lambda v, s: (
+            v["carryover"] > s["carryover"].default and v["window_weeks"] <= 5),
+        # no effect: every unit spent is lost, a return of -100 %
+        "An ad with no effect, tracked": lambda v, s: v["true_roi"] == -100 and tracking(v) == "tracked",
+    },
+    "06-social-media-family.json": {
+        "An ordinary person's post": lambda v, s: v["seed_audience"] <= 1_000,
+        "A big brand's post (200,000 see it first)": lambda v, s: v["seed_audience"] == 200_000,
+        # R: the shares one share leads to, share chance x audience per share
+        "On the edge: R = 1": lambda v, s: reproduction(v) == pytest.approx(1),
+        "Can take off: R = 2": lambda v, s: reproduction(v) == pytest.approx(2),
+    },
     "07-your-strategy.json": {
         # "with N hours a week": both plans spend exactly those hours, so the comparison is fair
         "A freelancer with 3 hours a week": lambda v, s: plan_hours(v) == (3, 3),
@@ -33,6 +75,21 @@ PROMISES: dict[str, dict[str, Callable[[Mapping[str, float], dict], bool]]] = {
         "A job seeker with 5 hours a week": lambda v, s: plan_hours(v) == (5, 5),
     },
 }
+
+
+def goal(values: Mapping[str, float]) -> str:
+    """The goal a preset judges by (lesson 02's choice control holds its index)."""
+    return funnel.GOALS[int(values["goal"])]
+
+
+def tracking(values: Mapping[str, float]) -> str:
+    """How a preset measures (lesson 05's choice control holds its index)."""
+    return attribution.TRACKING[int(values["tracking"])]
+
+
+def reproduction(values: Mapping[str, float]) -> float:
+    """Lesson 06's R for a preset's values."""
+    return values["share_pct"] / 100 * values["audience_per_share"]
 
 
 def plan_hours(values: Mapping[str, float]) -> tuple[float, float]:
