@@ -270,3 +270,11 @@ def test_a_post_is_never_shown_to_more_people_than_the_active_followers():
     share = posting.organic_reach(result.followers) * posting.fatigue_factor(result.posts_per_week, p.fatigue)
     assert np.any(share * 100 > lowest_active), "reach below the active share: this test tests nothing"
     assert np.all(result.per_post_reach <= result.active + 1e-9)
+
+
+def test_a_weeks_expected_referrals_are_a_year_rate_over_52_weeks_casual_friends_at_half():
+    """Two friends, one close friend and one casual friend, at half a referral a year each
+    (a casual friend half that): 3.5 x 0.5 = 1.75 referrals a year, 1.75 / 52 a week.
+    Lessons 04, 05 and 07 draw their referrals from this rate."""
+    stages = {"casual": np.array([1.0]), "friend": np.array([2.0]), "close": np.array([1.0])}
+    assert relationships.expected_referrals(stages, 0.5) == pytest.approx([1.75 / 52])

@@ -160,9 +160,9 @@ class AttributionResult:
     (RUNS x weeks); ``estimate`` is the chosen one, ``low`` and ``high`` its
     95 % band (the same width for every run). ``expected`` is what the
     estimate would be without noise: the truth, minus the carry-over the
-    window has not yet seen, plus any tracking bias. ``network`` is the
-    relationship model's result over the same weeks, and ``referrals`` the
-    referrals drawn for this measurement.
+    window has not yet seen, plus any tracking bias. ``network_size`` and
+    ``friends`` count the relationship model's people over the same weeks,
+    and ``referrals`` are the referrals drawn for this measurement.
     """
 
     params: AttributionParams
@@ -175,7 +175,6 @@ class AttributionResult:
     expected: np.ndarray
     standard_error: np.ndarray
     network_params: relationships.RelationshipParams
-    network: relationships.RelationshipResult
     network_size: np.ndarray
     friends: np.ndarray
     referrals: np.ndarray
@@ -262,8 +261,7 @@ def network_over(weeks: int, seed: int) -> tuple[relationships.RelationshipResul
     params = network_params(weeks)
     network = relationships.simulate(params)
     stages = {s: getattr(network, s) for s in relationships.REFERRAL_WEIGHT}
-    weighted = sum(relationships.REFERRAL_WEIGHT[s] * stages[s] for s in stages)
-    expected = weighted * params.referrals_per_friend_year / 52.0
+    expected = relationships.expected_referrals(stages, params.referrals_per_friend_year)
     u = np.random.default_rng(seed).random(weeks)
     return network, relationships.poisson_quantile(expected, u)
 
@@ -298,7 +296,6 @@ def simulate(params: AttributionParams, seed: int = 0) -> AttributionResult:
         expected=expected,
         standard_error=standard_error,
         network_params=network_params(weeks),
-        network=network,
         network_size=people_met(network),
         friends=network.casual + network.friend + network.close,
         referrals=referrals,

@@ -38,6 +38,7 @@ friendships or referrals.
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -217,6 +218,13 @@ def poisson_quantile(mean: np.ndarray, u: np.ndarray, most: int = 64) -> np.ndar
     return (cdf < u[:, None]).sum(axis=1)
 
 
+def expected_referrals(stages: Mapping[str, np.ndarray], per_friend_year: float) -> np.ndarray:
+    """Referrals expected each week from the people at each stage that week: a friend or a
+    close friend sends ``per_friend_year`` a year, a casual friend half as many (REFERRAL_WEIGHT)."""
+    weighted = sum(REFERRAL_WEIGHT[s] * stages[s] for s in REFERRAL_WEIGHT)
+    return weighted * per_friend_year / 52.0
+
+
 def simulate(params: RelationshipParams, seed: int = 0, depth: float = 1.0) -> RelationshipResult:
     """Follow every relationship week by week under one way of spending attention.
 
@@ -232,8 +240,7 @@ def simulate(params: RelationshipParams, seed: int = 0, depth: float = 1.0) -> R
         never_fading = closeness_over_time(replace(params, decay_per_year=0.0), seed, depth)
         faded = float((never_fading[-1] - closeness[-1]).sum())
     stages = stage_counts(closeness)
-    weighted = sum(REFERRAL_WEIGHT[s] * stages[s] for s in REFERRAL_WEIGHT)
-    expected = weighted * params.referrals_per_friend_year / 52.0
+    expected = expected_referrals(stages, params.referrals_per_friend_year)
     u = np.random.default_rng(seed).random(params.weeks)
     return RelationshipResult(
         week=np.arange(1, params.weeks + 1),
