@@ -270,3 +270,18 @@ def test_the_tables_carry_the_lessons_claim():
     methods = methods_compared().splitlines()
     assert any("3 years" in row and "On: tracked" in row and row.rstrip().endswith("no") for row in methods)
     assert any("3 years" in row and "holdout" in row and row.rstrip().endswith("yes") for row in methods)
+
+
+#: Exact (Garwood) 95 % intervals on a Poisson mean, from the chi-square distribution:
+#: 0 events give 0 to 3.689; 1 gives 0.0253 to 5.572; 5 give 1.624 to 11.668; 20 give 12.217 to 30.888.
+GARWOOD_95 = {0: (0.0, 3.689), 1: (0.0253, 5.572), 5: (1.624, 11.668), 20: (12.217, 30.888)}
+
+
+@pytest.mark.parametrize("count", sorted(GARWOOD_95))
+def test_the_referral_band_is_close_to_the_exact_poisson_interval(count):
+    """The band drawn around the referrals counted so far: Byar's approximation, within
+    0.015 of the exact interval at its lower edge and 1 % at its upper edge."""
+    low, high = attribution.referral_band(np.array([count]))
+    exact_low, exact_high = GARWOOD_95[count]
+    assert low[0] == pytest.approx(exact_low, abs=0.015)
+    assert high[0] == pytest.approx(exact_high, rel=0.01)

@@ -14,6 +14,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from strategies import params
 
+from mediavsnet import text
 from mediavsnet.content_tables import depth_not_count, two_hundred_fifty_posts
 from mediavsnet.explorers.content import ContentExplorer
 from mediavsnet.models import content, posting, relationships
@@ -320,3 +321,11 @@ def test_format_per_hour_question_follows_from_the_model():
     more = SOCIALINSIDER_PCT["carousel"] / SOCIALINSIDER_PCT["image"] - 1
     assert round(more, 1) == 0.1  # "about 10 % more"
     assert 0.45 <= per_hour["carousel"] / per_hour["image"] <= 0.6  # "about half as much per hour"
+
+
+def test_the_posts_so_far_are_the_posts_a_week_times_the_weeks():
+    """The posting line's "N posts" is every post of the horizon, week after week."""
+    r = content.simulate(ContentParams())
+    np.testing.assert_allclose(r.posts, r.posts_per_week * np.arange(1, r.params.weeks + 1))
+    explorer = ContentExplorer()
+    assert f"Posting: {text.few(r.posts_per_week * r.params.weeks, 'post')} (" in explorer.summary

@@ -229,3 +229,21 @@ def test_bad_values_name_the_parameter_and_its_range(field):
         ListeningParams.from_defaults(**{field: spec.max + spec.step})
     assert f"{spec.min:g}" in str(caught.value) and f"{spec.max:g}" in str(caught.value)
     assert math.isfinite(spec.default)
+
+
+def test_an_ignored_community_shrinks_by_the_same_share_however_small_it_starts():
+    """Nobody answers: people stop writing (Sprout Social's 30 % would leave), and a community
+    of one message a week dwindles just as one of twenty does, below one message a week."""
+    left = {}
+    for start in (1, 20):
+        p = ListeningParams.from_defaults(messages_per_week=start, listening_share=0, weeks=156)
+        left[start] = listening.simulate(p).arrived[-13:].mean() / start
+    assert left[1] < 0.7 and left[20] < 0.7
+    assert left[1] == pytest.approx(left[20], rel=0.1)
+
+
+@pytest.mark.parametrize("weeks", [4, 52, 156])
+def test_the_weeks_run_from_week_1_to_the_horizon(weeks):
+    """The explorer draws every line against these weeks: a shift would move every point."""
+    r = listening.simulate(ListeningParams.from_defaults(weeks=weeks))
+    np.testing.assert_array_equal(r.week, np.arange(1, weeks + 1))
