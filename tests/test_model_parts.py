@@ -278,3 +278,13 @@ def test_a_weeks_expected_referrals_are_a_year_rate_over_52_weeks_casual_friends
     Lessons 04, 05 and 07 draw their referrals from this rate."""
     stages = {"casual": np.array([1.0]), "friend": np.array([2.0]), "close": np.array([1.0])}
     assert relationships.expected_referrals(stages, 0.5) == pytest.approx([1.75 / 52])
+
+
+def test_with_one_conversation_a_week_the_150th_person_waits_150_weeks_for_a_first():
+    """Half an hour a week in 30-minute conversations is one conversation a week, in turn:
+    after 104 weeks 104 people have been met and 46 never have (lesson 04's summary says so);
+    after 10 weeks, 140 are still waiting."""
+    p = RelationshipParams.from_defaults(hours_per_week=0.5, people=150, weeks=104, session_minutes=30)
+    closeness = relationships.closeness_over_time(p)
+    assert (closeness[-1] <= 0).sum() == 150 - 104
+    assert (closeness[9] <= 0).sum() == 150 - 10
