@@ -86,6 +86,7 @@ CASCADE_PRESETS = "mediavsnet/presets/06-social-media-family.json"
 LISTENING = "mediavsnet/models/listening.py"
 CONTENT = "mediavsnet/models/content.py"
 FUNNEL = "mediavsnet/models/funnel.py"
+STRATEGY = "mediavsnet/models/strategy.py"
 
 MUTATIONS = [
     # --- quiz and warm-up: the answers and their explanations --------------------------
@@ -217,6 +218,15 @@ MUTATIONS = [
     Mutation("wordstream-lead-rate", FUNNEL, (
         ("LEAD_PCT = 9.2\n", "LEAD_PCT = 2.9\n"),
     ), "2.9 % of visits becoming leads (WordStream: 9.2 %)"),
+    # lesson 07's hour controls are made at import, where mutmut's mutants never run
+    Mutation("planner-hours-whole-steps", STRATEGY, (
+        ('return ParamSpec(f"{prefix}{activity}_hours", "h/week", 0.0, MOST_HOURS, 0.5, default, source)',
+         'return ParamSpec(f"{prefix}{activity}_hours", "h/week", 0.0, MOST_HOURS, 1.0, default, source)'),
+    ), "the planner's hour sliders in whole hours, so plan A's 2.5 hours of posts cannot be set"),
+    Mutation("planner-hours-from-one", STRATEGY, (
+        ('return ParamSpec(f"{prefix}{activity}_hours", "h/week", 0.0, MOST_HOURS, 0.5, default, source)',
+         'return ParamSpec(f"{prefix}{activity}_hours", "h/week", 1.0, MOST_HOURS, 0.5, default, source)'),
+    ), "a plan that cannot leave out an activity: plan A's 0 hours one-to-one refused"),
     # --- the six survivors of the first mutation pass ----------------------------------
     Mutation("summary-first-weeks-reach", EXPLORER, (
         ('reached=text.count(media.reached[-1], "person")', 'reached=text.count(media.reached[0], "person")'),
