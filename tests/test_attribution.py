@@ -100,12 +100,14 @@ def test_the_network_is_the_same_for_every_measurement_only_its_referrals_are_dr
     assert np.all(r.referrals[r.friends == 0] == 0)
 
 
-def test_the_networking_side_reuses_lesson_04s_relationship_model():
+@pytest.mark.parametrize("weeks", [104, 156])  # by three years, lesson 04's network has a close friend
+def test_the_networking_side_reuses_lesson_04s_relationship_model(weeks):
     from mediavsnet.models import relationships
 
-    r = run(window_weeks=104)
+    r = run(window_weeks=weeks)
     lesson04 = relationships.simulate(
-        relationships.RelationshipParams.from_defaults(hours_per_week=6, weeks=104))
+        relationships.RelationshipParams.from_defaults(hours_per_week=6, weeks=weeks))
+    assert weeks == 104 or lesson04.close[-1] >= 1
     np.testing.assert_array_equal(r.friends, lesson04.casual + lesson04.friend + lesson04.close)
     np.testing.assert_array_equal(r.referrals, lesson04.referrals)  # measurement 1 is lesson 04's draw
 
