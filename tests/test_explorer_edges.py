@@ -42,9 +42,33 @@ def falsehoods(explorer) -> list[str]:
             shown = data[~gap] if data.shape == gap.shape else data
             if shown.size == 0 or not np.all(np.isfinite(shown)):
                 problems.append(f"trace {trace.name!r}: {axis} is empty or not finite")
+    problems += outside_the_axes(explorer.fig, explorer.runs_off_the_top)
     result = explorer.compute(explorer.values())
     problems += [f"invariant broken: {name}" for name, ok in explorer.invariants(result).items() if not ok]
     problems += check_stated(explorer.summary, explorer.stated(result))
+    return problems
+
+
+def outside_the_axes(fig, off_the_top: frozenset[int] = frozenset()) -> list[str]:
+    """Points drawn beyond an axis range the explorer fixed: cut off, a learner never sees them.
+    ``off_the_top``: traces the explorer lets run past the top of their axis (a band's edge)."""
+    problems = []
+    for index, trace in enumerate(fig.data):
+        for axis in ("x", "y"):
+            key = (getattr(trace, f"{axis}axis", None) or axis).replace(axis, f"{axis}axis", 1)
+            layout_axis = fig.layout[key]
+            data = np.asarray(getattr(trace, axis), dtype=float)
+            data = data[np.isfinite(data)]
+            if layout_axis.range is None or layout_axis.autorange is True or data.size == 0:
+                continue
+            low, high = sorted(float(v) for v in layout_axis.range)
+            if layout_axis.type == "log":
+                data = np.log10(data[data > 0])
+            slack = 1e-9 * max(abs(low), abs(high), 1.0)
+            above = data.max() > high + slack and index not in off_the_top if data.size else False
+            if data.size and (data.min() < low - slack or above):
+                problems.append(f"trace {trace.name!r}: {axis} from {data.min():g} to {data.max():g} "
+                                f"is drawn beyond {key}'s range {low:g} to {high:g}")
     return problems
 
 

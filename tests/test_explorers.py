@@ -258,3 +258,19 @@ def test_a_preset_sets_every_control_it_does_not_name_to_its_default(explorer):
     explorer.apply_preset(preset["name"])
     expected = {**specs.defaults(TimeEffortExplorer.specs), **preset["values"]}
     assert explorer.values() == expected, "leftover settings changed what the preset shows"
+
+
+HORIZONS = [(cls, spec) for cls in EXPLORERS.values() for spec in cls.specs
+            if spec.name in ("weeks", "window_weeks")]
+
+
+@pytest.mark.parametrize(("cls", "spec"), HORIZONS, ids=[c.name for c, _ in HORIZONS])
+def test_the_week_axis_follows_the_horizon_the_learner_sets(cls, spec):
+    """Drag the horizon to either end: the weeks axis ends there, with nothing cut off or blank."""
+    explorer = cls()
+    for weeks in (int(spec.max), int(spec.min)):
+        explorer.set(**{spec.name: weeks})
+        layout = explorer.fig.layout
+        ends = {float(layout[name].range[1]) for name in layout.to_plotly_json()
+                if name.startswith("xaxis") and layout[name].range}
+        assert float(weeks) in ends, f"{cls.name}: weeks {weeks}, x axes end at {sorted(ends)}"

@@ -121,6 +121,9 @@ class Explorer:
     #: when people wait for their turn); the tests start from here to check that
     #: every control is wired to the model.
     lively: ClassVar[Mapping[str, float]] = {}
+    #: Traces (by index) allowed past the top of their axis range: the edge of a band that
+    #: is unbounded at first. Every other point must lie inside the ranges the explorer sets.
+    runs_off_the_top: ClassVar[frozenset[int]] = frozenset()
 
     def __init__(self, **initial: float) -> None:
         known = {s.name for s in self.specs}

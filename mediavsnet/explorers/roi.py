@@ -60,6 +60,9 @@ class RoiExplorer(Explorer):
     presets_file = "05-roi.json"
     #: With tracking on and no holdout, the tracking bias acts too.
     lively = {"tracking": 1}
+    #: After a few weeks, a count's band has no useful top: its axis is sized to twice the
+    #: final band's top, and the first weeks' upper edge runs off it.
+    runs_off_the_top = frozenset({REF_HIGH})
 
     def compute(self, values: Mapping[str, float]) -> AttributionResult:
         return attribution.simulate(AttributionParams(**values))
@@ -141,7 +144,7 @@ class RoiExplorer(Explorer):
             "xaxis2": week_axis(result.params.window_weeks),
             "yaxis": roi_axis(bottom, top),
             "yaxis2": {"range": [0, max(6, int(result.network_size.max()) + 1)], "rangemode": "tozero"},
-            # Twice the final band's top: the first weeks' band runs off the top, as unbounded as it is.
+            # Twice the final band's top: the first weeks' band runs off the top (runs_off_the_top).
             "yaxis3": {"tickmode": "auto", "range": [0, round_up(max(2 * float(result.referral_high[-1]),
                                                  float(result.referral_rate.max()) * 1.05, 1.0))]},
         }
