@@ -274,3 +274,16 @@ def test_the_week_axis_follows_the_horizon_the_learner_sets(cls, spec):
         ends = {float(layout[name].range[1]) for name in layout.to_plotly_json()
                 if name.startswith("xaxis") and layout[name].range}
         assert float(weeks) in ends, f"{cls.name}: weeks {weeks}, x axes end at {sorted(ends)}"
+
+
+def test_an_explorer_without_presets_moves_like_any_other():
+    """A course author's new explorer need not have presets: with no preset menu to clear,
+    moving a control must still redraw, not fail."""
+
+    class NoPresets(TimeEffortExplorer):
+        presets_file = None
+
+    explorer = NoPresets()
+    assert explorer.picker is None
+    explorer.set(weekly_hours=7)
+    assert explorer.error == "" and "7 hours a week" in explorer.summary
