@@ -64,9 +64,11 @@ def outside_the_axes(fig, off_the_top: frozenset[int] = frozenset()) -> list[str
             low, high = sorted(float(v) for v in layout_axis.range)
             if layout_axis.type == "log":
                 data = np.log10(data[data > 0])
+                if data.size == 0:
+                    continue
             slack = 1e-9 * max(abs(low), abs(high), 1.0)
-            above = data.max() > high + slack and index not in off_the_top if data.size else False
-            if data.size and (data.min() < low - slack or above):
+            above = data.max() > high + slack and index not in off_the_top
+            if data.min() < low - slack or above:
                 problems.append(f"trace {trace.name!r}: {axis} from {data.min():g} to {data.max():g} "
                                 f"is drawn beyond {key}'s range {low:g} to {high:g}")
     return problems

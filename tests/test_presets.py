@@ -14,7 +14,7 @@ import pytest
 
 from mediavsnet.explorers import EXPLORERS
 from mediavsnet.explorers.base import load_presets
-from mediavsnet.models import attribution, funnel
+from mediavsnet.models import attribution, cascade, funnel
 from mediavsnet.specs import specs_by_name
 
 #: What each preset's name promises, by the start of its name, per presets file.
@@ -88,8 +88,8 @@ def tracking(values: Mapping[str, float]) -> str:
 
 
 def reproduction(values: Mapping[str, float]) -> float:
-    """Lesson 06's R for a preset's values."""
-    return values["share_pct"] / 100 * values["audience_per_share"]
+    """Lesson 06's R for a preset's values, as the cascade model computes it."""
+    return cascade.CascadeParams(**values).reproduction
 
 
 def plan_hours(values: Mapping[str, float]) -> tuple[float, float]:
