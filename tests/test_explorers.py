@@ -137,6 +137,16 @@ def test_the_lines_read_as_sentences_whatever_the_counts(explorer):
     assert "0 close friends" not in explorer.summary
 
 
+@pytest.mark.parametrize(("minutes_per_post", "said"), [
+    (55, "in all: 1.1 posts a week reached"),
+    (60, "in all: 1 post a week reached"),  # exactly one a week is still a weekly post
+    (65, "in all: 1 post every 1.1 weeks, each shown to about"),
+])
+def test_a_post_a_week_is_said_weekly_and_rarer_posts_by_their_gap(explorer, minutes_per_post, said):
+    explorer.set(weekly_hours=2, media_share=50, minutes_per_post=minutes_per_post)  # 1 hour of posting
+    assert said in explorer.summary.splitlines()[1]
+
+
 def test_small_counts_get_whole_number_ticks_and_a_month_still_draws_lines(explorer):
     explorer.set(media_share=0, people=1, weeks=4)
     networking = explorer.fig.layout.yaxis2

@@ -66,6 +66,25 @@ def test_the_regime_line_follows_r(explorer, share_pct, start):
     assert "still spreading" in explorer.summary  # the caps are said, not hidden
 
 
+@pytest.mark.parametrize(("settings", "written"), [
+    ({}, "R = 0.12,"),  # the defaults: 0.06 % of 200 people
+    ({"share_pct": 0.5}, "R = 1.00,"),
+    ({"share_pct": 2.0, "audience_per_share": 1000}, "R = 20.00,"),
+    # the smallest R the sliders allow, 0.01 % of 10 people: its first figure, never "0.00"
+    ({"share_pct": 0.01, "audience_per_share": 10}, "R = 0.001,"),
+    ({"share_pct": 0.03, "audience_per_share": 10}, "R = 0.003,"),
+])
+def test_r_is_written_to_two_decimals_or_to_its_first_figure_when_smaller(explorer, settings, written):
+    explorer.set(**settings)
+    assert written in explorer.summary.splitlines()[0]
+
+
+@pytest.mark.parametrize(("share_pct", "written"), [(0.06, "0.06 %"), (0.5, "0.5 %"), (2.0, "2 %")])
+def test_the_share_chance_is_written_as_its_slider_shows_it(explorer, share_pct, written):
+    explorer.set(share_pct=share_pct)
+    assert f"(a {written} chance" in explorer.summary.splitlines()[0]
+
+
 def test_a_big_accounts_post_spreads_as_one_broadcast(explorer):
     explorer.set(seed_audience=200_000)
     steps = np.asarray(explorer.fig.data[1].y, dtype=float)
