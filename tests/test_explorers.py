@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from mediavsnet import specs
-from mediavsnet.explorers import EXPLORERS, TimeEffortExplorer
+from mediavsnet.explorers import EXPLORERS, TimeEffortExplorer, time_effort
 from mediavsnet.explorers.base import PRESETS_DIR
 from mediavsnet.models import time_budget
 from mediavsnet.models.time_budget import TimeBudgetParams
@@ -156,6 +156,34 @@ def test_small_counts_get_whole_number_ticks_and_a_month_still_draws_lines(explo
     explorer.set(media_share=50, people=150, weeks=104)
     assert explorer.fig.layout.yaxis.dtick is None and explorer.fig.layout.yaxis2.dtick is None
     assert explorer.fig.layout.yaxis.range[1] >= max(max(t.y) for t in explorer.fig.data[:2])
+
+
+@pytest.mark.parametrize(("weeks", "every_week"), [(4, True), (12, True), (13, False), (156, False)])
+def test_every_week_has_a_tick_up_to_twelve_weeks_and_the_axis_ends_at_the_horizon(explorer, weeks,
+                                                                                     every_week):
+    explorer.set(weeks=weeks)
+    for axis in (explorer.fig.layout.xaxis, explorer.fig.layout.xaxis2):
+        assert tuple(axis.range) == (0, weeks)
+        assert (axis.dtick == 1 and axis.tickmode == "linear") if every_week else axis.dtick is None
+
+
+@pytest.mark.parametrize(("top", "shown"), [
+    (1_103, 1_200), (1_200, 1_200), (5.25, 5.3), (96_541, 97_000), (0.42, 0.42), (10, 10)])
+def test_an_axis_top_is_rounded_up_to_two_significant_figures(top, shown):
+    assert time_effort.round_up(top) == shown
+
+
+@pytest.mark.parametrize(("top", "whole_ticks", "end"), [
+    (0, True, 4.2),  # nobody yet: still an axis 0 to 4, not 0 to 0
+    (3, True, 4.2),
+    (8, True, 8.4),  # at most eight people: a tick for every person, never 0.2 of one
+    (9, False, 9.5),
+    (1_000, False, 1_100),
+])
+def test_a_people_axis_starts_at_zero_with_a_tick_per_person_while_they_are_few(top, whole_ticks, end):
+    axis = time_effort.count_axis(top)
+    assert axis["range"] == [0, end] and axis["tick0"] == 0
+    assert (axis["dtick"], axis["tickmode"]) == ((1, "linear") if whole_ticks else (None, "auto"))
 
 
 def test_a_small_move_leaves_the_axes_still_so_the_data_shows_the_change(explorer):
