@@ -17,7 +17,7 @@ from answer_key import KEY, LANGUAGES, misplaced
 from mediavsnet import family, palette, strings
 from mediavsnet.explorers import EXPLORERS
 from mediavsnet.explorers.base import PRESETS_DIR
-from mediavsnet.explorers.cascade import CascadeExplorer
+from mediavsnet.explorers.cascade import STEPS_SHOWN, CascadeExplorer, size_counts, step_shares
 from mediavsnet.models import cascade
 from mediavsnet.models.cascade import CascadeParams
 from mediavsnet.quiz import Question, lesson_quiz
@@ -83,6 +83,25 @@ def test_r_is_written_to_two_decimals_or_to_its_first_figure_when_smaller(explor
 def test_the_share_chance_is_written_as_its_slider_shows_it(explorer, share_pct, written):
     explorer.set(share_pct=share_pct)
     assert f"(a {written} chance" in explorer.summary.splitlines()[0]
+
+
+def test_each_post_sits_in_the_size_bar_its_label_names(explorer):
+    labels = list(explorer.fig.layout.xaxis.ticktext)
+    assert labels == ["0", "1", "2–4", "5–9", "10–49", "50–99", "100–499", "500–999", "1,000–9,999",
+                      f"{cascade.MAX_SHARES:,}+"]
+    shares = np.array([0, 0, 1, 2, 4, 5, 9, 10, 49, 50, 99, 100, 499, 500, 999, 1_000, 9_999,
+                       cascade.MAX_SHARES, cascade.MAX_SHARES + 7])
+    assert size_counts(shares).tolist() == [2, 1, 2, 2, 2, 2, 2, 2, 2, 2]
+
+
+def test_the_last_step_bar_holds_every_share_from_that_step_on(explorer):
+    by_step = np.zeros(STEPS_SHOWN + 3)
+    by_step[[0, 1, STEPS_SHOWN - 1, STEPS_SHOWN + 2]] = [10, 6, 2, 2]
+    expected = np.zeros(STEPS_SHOWN)
+    expected[[0, 1, STEPS_SHOWN - 1]] = [50, 30, 20]
+    assert np.allclose(step_shares(by_step), expected)
+    assert list(explorer.fig.layout.xaxis2.ticktext)[-1] == f"{STEPS_SHOWN}+"
+    assert np.array_equal(step_shares(np.zeros(STEPS_SHOWN + 3)), np.zeros(STEPS_SHOWN)), "no shares, no bars"
 
 
 def test_a_big_accounts_post_spreads_as_one_broadcast(explorer):
