@@ -14,6 +14,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from strategies import params
 
+from mediavsnet.explorers import communication
 from mediavsnet.explorers.communication import CommunicationExplorer
 from mediavsnet.lesson01 import rhythm_table, split_table
 from mediavsnet.models import listening
@@ -247,3 +248,34 @@ def test_the_weeks_run_from_week_1_to_the_horizon(weeks):
     """The explorer draws every line against these weeks: a shift would move every point."""
     r = listening.simulate(ListeningParams.from_defaults(weeks=weeks))
     np.testing.assert_array_equal(r.week, np.arange(1, weeks + 1))
+
+
+# --- how the lines write small and fractional quantities --------------------------------------
+
+
+@pytest.mark.parametrize(("hours", "written"), [
+    (0, "0 hours"), (0.005, "less than 1 minute"), (0.5 / 60, "less than 1 minute"), (1 / 60, "1 minute"), (0.25, "15 minutes"),
+    (1, "1 hour"), (1.5, "1 hour 30 minutes"),
+])
+def test_a_share_of_the_week_is_written_to_the_minute_and_never_as_0_when_some_time_is_given(hours, written):
+    assert communication.clock(hours) == written
+
+
+@pytest.mark.parametrize(("value", "written"), [
+    (0, "0"), (0.2, "less than 1"), (0.5, "less than 1"), (0.51, "1"), (3.4, "3"), (1_234.5, "1,234"),
+])
+def test_a_count_of_messages_is_less_than_1_rather_than_0_when_some_arrived(value, written):
+    assert communication.amount(value) == written
+
+
+@pytest.mark.parametrize(("value", "written"), [
+    (0, "0"), (0.04, "less than 1"), (0.05, "0.1"), (0.6, "0.6"), (9.94, "9.9"), (9.96, "10"), (48.4, "48"),
+])
+def test_an_expected_number_of_opportunities_has_one_decimal_under_ten(value, written):
+    assert communication.few_amount(value) == written
+
+
+@pytest.mark.parametrize(("weekly_posts", "written"), [
+    (0, "no posts"), (0.5, "1 post every 2 weeks"), (1, "1 post a week"), (2.5, "2.5 posts a week")])
+def test_posting_is_written_as_posts_a_week_or_as_the_gap_between_posts(weekly_posts, written):
+    assert communication.posts_phrase(weekly_posts) == written

@@ -210,7 +210,7 @@ def budget_line(result: ListeningResult) -> str:
 
 def clock(hours: float) -> str:
     """A share of the week to the minute; "less than 1 minute" rather than "0 hours" when positive."""
-    if 0 < hours * 60 < 0.5:
+    if hours > 0 and round(hours * 60) == 0:
         return t("unit.less_than", amount=text.count(1, "minute"))
     return text.clock(hours)
 
@@ -234,8 +234,10 @@ def messages_line(result: ListeningResult) -> str:
 
 
 def amount(value: float) -> str:
-    """A count of messages without its unit, "less than 1" when positive but under a half."""
-    return text.number(value) if value >= 0.5 or value == 0 else t("unit.less_than", amount="1")
+    """A count of messages without its unit, "less than 1" when positive but it would show 0."""
+    if value > 0 and round(value) == 0:
+        return t("unit.less_than", amount="1")
+    return text.number(value)
 
 
 def opportunities_line(result: ListeningResult) -> str:
