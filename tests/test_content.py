@@ -16,7 +16,7 @@ from strategies import params
 
 from mediavsnet import text
 from mediavsnet.content_tables import depth_not_count, two_hundred_fifty_posts
-from mediavsnet.explorers.content import ContentExplorer
+from mediavsnet.explorers.content import ContentExplorer, factor_hours
 from mediavsnet.models import content, posting, relationships
 from mediavsnet.models.content import ContentParams
 from mediavsnet.quiz import lesson_quiz
@@ -329,3 +329,10 @@ def test_the_posts_so_far_are_the_posts_a_week_times_the_weeks():
     np.testing.assert_allclose(r.posts, r.posts_per_week * np.arange(1, r.params.weeks + 1))
     explorer = ContentExplorer()
     assert f"Posting: {text.few(r.posts_per_week * r.params.weeks, 'post')} (" in explorer.summary
+
+
+@pytest.mark.parametrize(("depth", "written"), [
+    (1, "1 hour"), (0.5, "0.5 hours"), (1.25, "1.25 hours"), (2, "2 hours"), (0.333333, "0.33 hours"),
+    (2.999, "3 hours")])
+def test_an_hours_weight_is_written_to_two_decimals_at_most_and_none_needless(depth, written):
+    assert factor_hours(depth) == written
