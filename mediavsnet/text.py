@@ -37,6 +37,11 @@ def decimals_for(value: float) -> int:
     return 1 if abs(value) < 10 and round(value, 1) != round(value) else 0
 
 
+def needed_decimals(value: float, most: int = 2) -> int:
+    """The fewest decimals that show a value as it reads to ``most`` decimals: 2, 0.5, 1.25, never 0.50."""
+    return next(d for d in range(most + 1) if round(value, d) == round(value, most))
+
+
 def few(value: float, unit: str) -> str:
     """A quantity that may be fractional: one decimal under ten ("2.5 hours", "4 posts")."""
     return count(value, unit, decimals_for(value))

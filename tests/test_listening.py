@@ -254,8 +254,8 @@ def test_the_weeks_run_from_week_1_to_the_horizon(weeks):
 
 
 @pytest.mark.parametrize(("hours", "written"), [
-    (0, "0 hours"), (0.005, "less than 1 minute"), (0.5 / 60, "less than 1 minute"), (1 / 60, "1 minute"), (0.25, "15 minutes"),
-    (1, "1 hour"), (1.5, "1 hour 30 minutes"),
+    (0, "0 hours"), (0.005, "less than 1 minute"), (0.5 / 60, "less than 1 minute"), (1 / 60, "1 minute"),
+    (0.25, "15 minutes"), (1, "1 hour"), (1.5, "1 hour 30 minutes"),
 ])
 def test_a_share_of_the_week_is_written_to_the_minute_and_never_as_0_when_some_time_is_given(hours, written):
     assert communication.clock(hours) == written

@@ -52,6 +52,16 @@ def test_a_few_of_something_has_one_decimal_under_ten(value, expected):
 
 
 @pytest.mark.parametrize(
+    ("value", "most", "expected"),
+    [(2, 2, 0), (2.0000001, 2, 0), (0.5, 2, 1), (0.06, 2, 2), (1.25, 2, 2), (1.251, 2, 2), (0.333333, 2, 2),
+     (2.999, 2, 0), (0.125, 3, 3), (0.1, 3, 1)],
+)
+def test_a_setting_is_written_without_needless_zeros(value, most, expected):
+    """0.5 % and 2 people, as the slider reads them, not 0.50 % and 2.00 people."""
+    assert text.needed_decimals(value, most) == expected
+
+
+@pytest.mark.parametrize(
     ("value", "expected"),
     [(0, "0 hours"), (0.5, "30 minutes"), (1 / 60, "1 minute"), (0.999, "60 minutes"), (1, "1 hour"),
      (1.5, "1.5 hours"), (12, "12 hours")],

@@ -69,14 +69,6 @@ def ratio(value: float) -> str:
     return text.number(value, 4)
 
 
-def short(value: float) -> str:
-    """A setting as its slider shows it, without trailing zeros: 0.06, 0.5, 2."""
-    for decimals in range(3):
-        if round(value, decimals) == round(value, 2):
-            return text.number(value, decimals)
-    return text.number(value, 2)
-
-
 class CascadeExplorer(Explorer):
     """Share chance, audience per share and the first audience decide how far a post spreads."""
 
@@ -218,7 +210,7 @@ def regime_line(result: CascadeResult) -> str:
     p, r = result.params, result.reproduction
     values = {
         "r": ratio(r),
-        "chance": short(p.share_pct),
+        "chance": text.number(p.share_pct, text.needed_decimals(p.share_pct)),  # as its slider shows it
         "audience": text.count(p.audience_per_share, "person"),
     }
     if r < 1 - 1e-12:

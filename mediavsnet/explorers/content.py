@@ -232,8 +232,7 @@ def conversation_lines(result: ContentResult) -> tuple[str, ...]:
 
 def factor_hours(value: float) -> str:
     """A weight in hours, to two decimals at most and none needless: "1 hour", "1.25 hours", "2 hours"."""
-    decimals = next(d for d in range(3) if round(value, d) == round(value, 2))
-    return text.count(value, "hour", decimals)
+    return text.count(value, "hour", text.needed_decimals(value))
 
 
 def show(**initial: float) -> ContentExplorer:
