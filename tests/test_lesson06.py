@@ -92,6 +92,7 @@ def test_each_post_sits_in_the_size_bar_its_label_names(explorer):
     shares = np.array([0, 0, 1, 2, 4, 5, 9, 10, 49, 50, 99, 100, 499, 500, 999, 1_000, 9_999,
                        cascade.MAX_SHARES, cascade.MAX_SHARES + 7])
     assert size_counts(shares).tolist() == [2, 1, 2, 2, 2, 2, 2, 2, 2, 2]
+    assert size_counts(np.zeros(5)).tolist() == [5] + [0] * 9, "no post went far: still a bar (of 0) each"
 
 
 def test_the_last_step_bar_holds_every_share_from_that_step_on(explorer):
