@@ -79,6 +79,13 @@ def test_r_is_written_to_two_decimals_or_to_its_first_figure_when_smaller(explor
     assert written in explorer.summary.splitlines()[0]
 
 
+def test_above_one_the_line_says_the_others_die_out_unless_in_theory_every_post_takes_off(explorer):
+    explorer.set(share_pct=0.6)  # R = 1.2: in theory a few posts take off, the rest die out
+    assert explorer.summary.splitlines()[0].endswith("never stop spreading; the others die out sooner or later.")
+    explorer.set(share_pct=2.0, audience_per_share=1000, seed_audience=1_000_000)
+    assert explorer.summary.splitlines()[0].endswith("in theory 100 % of posts like this one never stop spreading.")
+
+
 @pytest.mark.parametrize(("share_pct", "written"), [(0.06, "0.06 %"), (0.5, "0.5 %"), (2.0, "2 %")])
 def test_the_share_chance_is_written_as_its_slider_shows_it(explorer, share_pct, written):
     explorer.set(share_pct=share_pct)
