@@ -86,6 +86,16 @@ def test_above_one_the_line_says_the_others_die_out_unless_in_theory_every_post_
     assert explorer.summary.splitlines()[0].endswith("in theory 100 % of posts like this one never stop spreading.")
 
 
+@pytest.mark.parametrize(("settings", "said"), [
+    ({"share_pct": 0.4, "posts": 1000}, "1 post was still spreading (0.1 %) when the simulation stopped it,"),
+    ({"share_pct": 0.45, "posts": 500}, "2 posts were still spreading (0.4 %) when the simulation stopped them,"),
+])
+def test_the_posts_stopped_still_spreading_are_said_one_or_many(explorer, settings, said):
+    """These draws (the default seed) stop exactly one post, then two: the sentence agrees."""
+    explorer.set(**settings)
+    assert said in explorer.summary.splitlines()[1]
+
+
 @pytest.mark.parametrize(("share_pct", "written"), [(0.06, "0.06 %"), (0.5, "0.5 %"), (2.0, "2 %")])
 def test_the_share_chance_is_written_as_its_slider_shows_it(explorer, share_pct, written):
     explorer.set(share_pct=share_pct)
