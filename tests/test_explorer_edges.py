@@ -46,6 +46,21 @@ def falsehoods(explorer) -> list[str]:
     result = explorer.compute(explorer.values())
     problems += [f"invariant broken: {name}" for name, ok in explorer.invariants(result).items() if not ok]
     problems += check_stated(explorer.summary, explorer.stated(result))
+    problems += badly_written(explorer.summary)
+    return problems
+
+
+def badly_written(summary: str) -> list[str]:
+    """Lines that do not read as sentences: a blank line, doubled spaces, two sentences or
+    clauses glued together ("lower bound.Nobody"), or a line that stops mid-sentence."""
+    problems = []
+    for line in summary.splitlines():
+        if line != line.strip() or "  " in line or not line:
+            problems.append(f"stray spaces or an empty line: {line!r}")
+        if glued := re.search(r"[.,;:][^\W\d_]", line):
+            problems.append(f"no space after {glued.group(0)!r}: {line!r}")
+        if not line.endswith((".", "!", "?", ")")):
+            problems.append(f"a line that does not end its sentence: {line!r}")
     return problems
 
 
@@ -151,6 +166,10 @@ def test_the_checker_catches_a_wrong_number_and_an_unchecked_one():
     doctored = "\n".join([lines[0], lines[1].replace(first_number, "9,999", 1), *lines[2:]])
     assert check_stated(doctored, stated), "a wrong number went unnoticed"
     assert check_stated(explorer.summary + "\nAnd 42 more.", stated), "an undeclared number went unnoticed"
+    assert badly_written(explorer.summary) == []
+    for broken in (explorer.summary.replace(". ", ".", 1), explorer.summary.replace(" ", "  ", 1),
+                   explorer.summary.rstrip(".")):
+        assert badly_written(broken), f"badly written lines went unnoticed: {broken!r}"
 
 
 @pytest.mark.parametrize(

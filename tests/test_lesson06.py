@@ -17,7 +17,14 @@ from answer_key import KEY, LANGUAGES, misplaced
 from mediavsnet import family, palette, strings
 from mediavsnet.explorers import EXPLORERS
 from mediavsnet.explorers.base import PRESETS_DIR
-from mediavsnet.explorers.cascade import STEPS_SHOWN, CascadeExplorer, size_counts, step_shares
+from mediavsnet.explorers.cascade import (
+    STEPS_SHOWN,
+    CascadeExplorer,
+    chains_line,
+    size_counts,
+    sizes_line,
+    step_shares,
+)
 from mediavsnet.models import cascade
 from mediavsnet.models.cascade import CascadeParams
 from mediavsnet.quiz import Question, lesson_quiz
@@ -81,19 +88,32 @@ def test_r_is_written_to_two_decimals_or_to_its_first_figure_when_smaller(explor
 
 def test_above_one_the_line_says_the_others_die_out_unless_in_theory_every_post_takes_off(explorer):
     explorer.set(share_pct=0.6)  # R = 1.2: in theory a few posts take off, the rest die out
-    assert explorer.summary.splitlines()[0].endswith("never stop spreading; the others die out sooner or later.")
+    regime = explorer.summary.splitlines()[0]
+    assert regime.endswith("never stop spreading; the others die out sooner or later.")
     explorer.set(share_pct=2.0, audience_per_share=1000, seed_audience=1_000_000)
-    assert explorer.summary.splitlines()[0].endswith("in theory 100 % of posts like this one never stop spreading.")
+    regime = explorer.summary.splitlines()[0]
+    assert regime.endswith("in theory 100 % of posts like this one never stop spreading.")
 
 
 @pytest.mark.parametrize(("settings", "said"), [
     ({"share_pct": 0.4, "posts": 1000}, "1 post was still spreading (0.1 %) when the simulation stopped it,"),
-    ({"share_pct": 0.45, "posts": 500}, "2 posts were still spreading (0.4 %) when the simulation stopped them,"),
+    ({"share_pct": 0.45, "posts": 500},
+     "2 posts were still spreading (0.4 %) when the simulation stopped them,"),
 ])
 def test_the_posts_stopped_still_spreading_are_said_one_or_many(explorer, settings, said):
     """These draws (the default seed) stop exactly one post, then two: the sentence agrees."""
     explorer.set(**settings)
     assert said in explorer.summary.splitlines()[1]
+
+
+def test_when_nobody_shares_any_post_the_lines_say_so_and_name_no_largest_cascade():
+    """The explorer always draws with seed 0, which at the lowest settings still gets a few shares;
+    seed 74 gets none, as a course author's other seed or settings might."""
+    lowest = CascadeParams(share_pct=0.01, audience_per_share=10, seed_audience=100, posts=500)
+    result = cascade.simulate(lowest, seed=74)
+    assert result.shares.sum() == 0
+    assert sizes_line(result).endswith("went beyond the first step. Nobody shared any of them.")
+    assert chains_line(result).startswith("No share, so no chain")
 
 
 @pytest.mark.parametrize(("share_pct", "written"), [(0.06, "0.06 %"), (0.5, "0.5 %"), (2.0, "2 %")])
