@@ -213,6 +213,9 @@ def test_the_lines_say_what_the_model_gives():
     assert "you only listened, no posts" in explorer.summary and "leaves out" in explorer.summary
     explorer.set(opportunity_pct=0)
     assert "Opportunities: at 0 % of messages, none arrived." in explorer.summary
+    explorer.set(opportunity_pct=1)  # the slider's first step: some do arrive
+    assert "Opportunities (1 % of messages: a lead, an invitation, a partner): 9.8 arrived;" in (
+        explorer.summary)
 
 
 def test_the_tables_show_listening_catching_more_and_checking_sooner_keeping_leads_warm():
@@ -279,3 +282,15 @@ def test_an_expected_number_of_opportunities_has_one_decimal_under_ten(value, wr
     (0, "no posts"), (0.5, "1 post every 2 weeks"), (1, "1 post a week"), (2.5, "2.5 posts a week")])
 def test_posting_is_written_as_posts_a_week_or_as_the_gap_between_posts(weekly_posts, written):
     assert communication.posts_phrase(weekly_posts) == written
+
+
+@pytest.mark.parametrize(("settings", "said"), [
+    ({"listening_share": 0}, "send about 7.8 messages a week, 39 % of the 20 a week at the start;"),
+    # answered within the hour, the few late answers still add up over two years ...
+    ({"listening_share": 100, "check_every_hours": 1}, "send about 19 messages a week, 93 % of the 20"),
+    # ... but not over one: the last week still rounds to the first, and the line says it held
+    ({"listening_share": 100, "check_every_hours": 1, "weeks": 52},
+     "send about 20 messages a week, as at the start: hardly anyone went unanswered."),
+])
+def test_the_community_line_says_it_fell_only_when_the_last_week_reads_lower_than_the_first(settings, said):
+    assert said in CommunicationExplorer(**settings).summary.splitlines()[3]
