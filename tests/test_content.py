@@ -336,3 +336,15 @@ def test_the_posts_so_far_are_the_posts_a_week_times_the_weeks():
     (2.999, "3 hours")])
 def test_an_hours_weight_is_written_to_two_decimals_at_most_and_none_needless(depth, written):
     assert factor_hours(depth) == written
+
+
+@pytest.mark.parametrize(("weeks", "said"), [
+    (4, "1 every 16 weeks, longer than the 4 weeks shown, so perhaps none yet, each earning"),
+    (15, "1 every 16 weeks, longer than the 15 weeks shown, so perhaps none yet, each earning"),
+    (16, "1 every 16 weeks, each earning"),  # one is due by the last week
+])
+def test_a_post_rarer_than_the_horizon_is_said_to_be_perhaps_not_out_yet(weeks, said):
+    # half an hour a week of 8-hour videos: one video every 16 weeks
+    explorer = ContentExplorer(hours_per_week=0.5, video_pct=100, carousel_pct=0, video_minutes=480,
+                               weeks=weeks)
+    assert said in explorer.summary.splitlines()[1]
