@@ -348,3 +348,11 @@ def test_a_post_rarer_than_the_horizon_is_said_to_be_perhaps_not_out_yet(weeks, 
     explorer = ContentExplorer(hours_per_week=0.5, video_pct=100, carousel_pct=0, video_minutes=480,
                                weeks=weeks)
     assert said in explorer.summary.splitlines()[1]
+
+
+def test_a_close_friend_made_in_the_last_week_is_counted():
+    """Ten hours a week with one person: the first close friend comes in week 16, the last shown."""
+    assert ContentExplorer(hours_per_week=10, people=1, weeks=15).summary.splitlines()[3].startswith(
+        "That built 0 close friends, 1 friend,")
+    assert ContentExplorer(hours_per_week=10, people=1, weeks=16).summary.splitlines()[3].startswith(
+        "That built 1 close friend, 0 friends,")
