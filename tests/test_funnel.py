@@ -148,6 +148,20 @@ def test_a_goal_control_changes_only_the_verdict():
     assert second[2].startswith("Judged by the network")
 
 
+@pytest.mark.parametrize(("minutes_per_post", "said"), [
+    (40, "1.1 posts a week;"), (45, "1 post a week;"), (50, "1 post every 1.1 weeks;")])
+def test_exactly_one_post_a_week_is_said_weekly_and_rarer_posts_by_their_gap(minutes_per_post, said):
+    explorer = GoalsExplorer(weekly_hours=0.75, minutes_per_post=minutes_per_post)  # 45 minutes a week
+    assert said in explorer.summary.splitlines()[0]
+
+
+@pytest.mark.parametrize(("people", "intense"), [(1, True), (2, False)])
+def test_from_eight_hours_a_week_with_each_person_the_line_says_it_is_more_than_networking(people, intense):
+    """At 8 hours a week with one person (the assumption's threshold) the line says so; at 4, not."""
+    line = GoalsExplorer(weekly_hours=8, people=people).summary.splitlines()[1]
+    assert ("more like working or living together than networking" in line) == intense
+
+
 # --- the self-check's answers, derived ------------------------------------------------------
 
 
