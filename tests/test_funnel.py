@@ -155,6 +155,16 @@ def test_exactly_one_post_a_week_is_said_weekly_and_rarer_posts_by_their_gap(min
     assert said in explorer.summary.splitlines()[0]
 
 
+@pytest.mark.parametrize(("settings", "ending"), [
+    ({}, "85 leads and 6.5 sales (expected values)."),
+    # under one sale in all: how many posts one sale takes
+    ({"weekly_hours": 0.5, "weeks": 4},
+     "0.4 leads and less than 1 sale, about 1 sale every 93 posts (expected values)."),
+])
+def test_the_funnel_ends_in_its_sales_and_says_how_many_posts_one_takes_when_under_one(settings, ending):
+    assert GoalsExplorer(**settings).summary.splitlines()[0].endswith(ending)
+
+
 @pytest.mark.parametrize(("people", "intense"), [(1, True), (2, False)])
 def test_from_eight_hours_a_week_with_each_person_the_line_says_it_is_more_than_networking(people, intense):
     """At 8 hours a week with one person (the assumption's threshold) the line says so; at 4, not."""
