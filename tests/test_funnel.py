@@ -139,6 +139,15 @@ def test_at_the_defaults_the_goal_decides_who_wins():
     assert verdicts == {"buzz": "media", "sales": "media", "network": "networking"}
 
 
+@pytest.mark.parametrize(("goal", "turned_by"), [
+    (0, "Judge by the network instead and one-to-one wins:"),  # buzz: sales agree, the network does not
+    (1, "Judge by the network instead and one-to-one wins:"),
+    (2, "Judge by buzz instead and broadcasting wins:"),  # the first, in the lesson's order, to disagree
+])
+def test_the_verdict_names_the_first_other_goal_that_turns_it_round(goal, turned_by):
+    assert turned_by in GoalsExplorer(goal=goal).summary.splitlines()[2]
+
+
 def test_a_goal_control_changes_only_the_verdict():
     explorer = GoalsExplorer()
     first = explorer.summary.splitlines()
