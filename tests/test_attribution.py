@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import math
+import re
 
 import numpy as np
 import pytest
@@ -272,6 +273,47 @@ def test_the_tables_carry_the_lessons_claim():
     methods = methods_compared().splitlines()
     assert any("3 years" in row and "On: tracked" in row and row.rstrip().endswith("no") for row in methods)
     assert any("3 years" in row and "holdout" in row and row.rstrip().endswith("yes") for row in methods)
+
+
+def table_rows(table: str) -> list[list[str]]:
+    """The cells of a printed table's body (after its title, header and rule)."""
+    return [re.split(r"\s{2,}", row.strip()) for row in table.splitlines()[3:]]
+
+
+def percent(cell: str) -> float:
+    return float(cell.replace("−", "-").replace(",", "").rstrip(" %"))
+
+
+def test_the_methods_table_states_what_each_measurement_gives():
+    """Every cell against the model: the average estimate, measurement 1's band, what that band
+    says about break-even, and whether the true return is inside it; the title's true return and bias."""
+    table = methods_compared()
+    truth = AttributionParams.from_defaults()
+    assert table.splitlines()[0].endswith(
+        f"(true return {truth.true_roi:.0f} %, tracking bias {truth.tracking_bias:.0f} points):")
+    rows = table_rows(table)
+    assert [(row[0], row[1]) for row in rows] == [
+        (window, method) for window in ("4 weeks", "3 years")
+        for method in ("Off: total sales", "On: tracked", "On, with a holdout")]
+    for row in rows:
+        weeks = {"4 weeks": 4, "3 years": 156}[row[0]]
+        tracking = [r[1] for r in rows].index(row[1])
+        r = attribution.simulate(AttributionParams.from_defaults(window_weeks=weeks, tracking=tracking))
+        low, high = (percent(cell) for cell in row[3].split(" to "))
+        assert percent(row[2]) == round(r.expected[-1]), row
+        assert (low, high) == (round(r.low[-1]), round(r.high[-1])), row
+        assert row[4] == ("it pays" if low > 0 else "it loses money" if high < 0 else "cannot tell"), row
+        assert row[5] == ("yes" if low <= truth.true_roi <= high else "no"), row
+
+
+def test_the_width_table_states_each_bands_width():
+    table = width_by_window()
+    for row in table_rows(table):
+        weeks = {"4 weeks": 4, "13 weeks": 13, "1 year": 52, "3 years": 156}[row[0]]
+        for tracking, cell in enumerate(row[1:]):
+            r = attribution.simulate(AttributionParams.from_defaults(window_weeks=weeks, tracking=tracking))
+            assert cell == f"{r.high[-1] - r.low[-1]:,.0f} pts", (row, tracking)
+    assert len(table_rows(table)) == 4
 
 
 #: Exact (Garwood) 95 % intervals on a Poisson mean, from the chi-square distribution:
