@@ -316,6 +316,25 @@ def test_the_width_table_states_each_bands_width():
     assert len(table_rows(table)) == 4
 
 
+@pytest.mark.parametrize(("settings", "said"), [
+    ({}, None),  # the defaults: the truth is inside measurement 1's band
+    # a wide band that still misses: nothing systematic, bad luck
+    ({"carryover": 0.9, "measurement": 3}, "is outside the band, by bad luck: about 1 measurement in 20"),
+    # half a year: on average this way lands near the truth by the last week (not in the first ones)
+    ({"window_weeks": 26, "carryover": 0.9, "measurement": 8}, "is outside the band, by bad luck:"),
+    ({"tracking": 1}, "is outside the band: tracking credited the ads with 100 points they did not earn"),
+    # tracked but unbiased: what is missing is the window's
+    ({"window_weeks": 13, "tracking": 1, "tracking_bias": 0, "carryover": 0.9},
+     "is outside the band: the window saw only 48 % of the ads' effect;"),
+    # a holdout has no bias, but 13 weeks see only part of a long carry-over
+    ({"window_weeks": 13, "tracking": 2, "carryover": 0.9},
+     "is outside the band: the window saw only 48 % of the ads' effect;"),
+])
+def test_a_miss_is_put_down_to_bias_the_window_or_bad_luck_as_the_model_says(settings, said):
+    lines = RoiExplorer(**settings).summary
+    assert (said in lines) if said else "outside the band" not in lines
+
+
 #: Exact (Garwood) 95 % intervals on a Poisson mean, from the chi-square distribution:
 #: 0 events give 0 to 3.689; 1 gives 0.0253 to 5.572; 5 give 1.624 to 11.668; 20 give 12.217 to 30.888.
 GARWOOD_95 = {0: (0.0, 3.689), 1: (0.0253, 5.572), 5: (1.624, 11.668), 20: (12.217, 30.888)}
