@@ -43,3 +43,9 @@ RIGHT = OKABE_ITO["bluish_green"]
 WRONG = OKABE_ITO["reddish_purple"]
 
 FONT_FAMILY = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif"
+
+
+def see_through(colour: str, opacity: float) -> str:
+    """A palette colour ("#0072B2") at an opacity, for a band or a faint line: "rgba(0,114,178,0.2)"."""
+    red, green, blue = (int(colour[i:i + 2], 16) for i in (1, 3, 5))
+    return f"rgba({red},{green},{blue},{opacity})"

@@ -308,6 +308,10 @@ def test_the_methods_table_states_what_each_measurement_gives():
 
 def test_the_width_table_states_each_bands_width():
     table = width_by_window()
+    truth = AttributionParams.from_defaults()
+    assert table.splitlines()[0].endswith(
+        f"(true return {truth.true_roi:.0f} %, carry-over {truth.carryover:.1f}, "
+        f"sales noise {truth.noise_cv:.0f} as Lewis & Rao found):")
     for row in table_rows(table):
         weeks = {"4 weeks": 4, "13 weeks": 13, "1 year": 52, "3 years": 156}[row[0]]
         for tracking, cell in enumerate(row[1:]):

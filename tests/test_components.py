@@ -62,6 +62,15 @@ def test_palette_gives_each_concept_its_own_okabe_ito_hue():
     assert {palette.MEDIA, palette.NETWORKING} <= set(palette.OKABE_ITO.values())
 
 
+@pytest.mark.parametrize(("colour", "opacity", "expected"), [
+    ("#0072B2", 0.2, "rgba(0,114,178,0.2)"),  # the media hue, as lesson 05's band
+    ("#D55E00", 0.15, "rgba(213,94,0,0.15)"),  # the networking hue
+    ("#7FB2D8", 0.0, "rgba(127,178,216,0.0)"),
+])
+def test_a_see_through_colour_keeps_its_hue(colour, opacity, expected):
+    assert palette.see_through(colour, opacity) == expected
+
+
 @pytest.mark.parametrize(
     ("value", "unit", "expected"),
     [(1, "week", "1 week"), (2, "week", "2 weeks"), (1234.4, "person", "1,234 people"),

@@ -46,11 +46,6 @@ def with_gaps(week: np.ndarray, runs: np.ndarray) -> tuple[np.ndarray, np.ndarra
     return x.ravel()[:-1], y.ravel()[:-1]
 
 
-def _rgba(hex_colour: str, alpha: float) -> str:
-    r, g, b = (int(hex_colour[i:i + 2], 16) for i in (1, 3, 5))
-    return f"rgba({r},{g},{b},{alpha})"
-
-
 class RoiExplorer(Explorer):
     """A campaign's measured ROI against its true return; a network's count against its referrals."""
 
@@ -76,14 +71,15 @@ class RoiExplorer(Explorer):
             horizontal_spacing=0.12,
         )
         hover = "%{fullData.name}, week %{x}: %{y:,.0f}<extra></extra>"
-        faint = _rgba(palette.MEDIA_LIGHT, 0.35)
+        faint = palette.see_through(palette.MEDIA_LIGHT, 0.35)
+        band_edge = {"color": palette.see_through(palette.MEDIA, 0.0), "width": 0}  # the fill shows the band
         fig.add_trace(go.Scatter(name=t("roi.other_runs"), mode="lines", hoverinfo="skip",
                                  line={"color": faint, "width": 1}, connectgaps=False), row=1, col=1)
         fig.add_trace(go.Scatter(name=t("roi.band"), mode="lines", hoverinfo="skip", showlegend=False,
-                                 line={"color": _rgba(palette.MEDIA, 0.0), "width": 0}), row=1, col=1)
+                                 line=band_edge), row=1, col=1)
         fig.add_trace(go.Scatter(name=t("roi.band"), mode="lines", fill="tonexty", hovertemplate=hover,
-                                 fillcolor=_rgba(palette.MEDIA, 0.2),
-                                 line={"color": _rgba(palette.MEDIA, 0.0), "width": 0}), row=1, col=1)
+                                 fillcolor=palette.see_through(palette.MEDIA, 0.2),
+                                 line=band_edge), row=1, col=1)
         fig.add_trace(go.Scatter(name=t("roi.estimate"), mode="lines", hovertemplate=hover,
                                  line={"color": palette.MEDIA, "width": 3}), row=1, col=1)
         fig.add_trace(go.Scatter(name=t("roi.truth"), mode="lines", hovertemplate=hover,
@@ -100,12 +96,12 @@ class RoiExplorer(Explorer):
                       row=1, col=2, secondary_y=False)
         fig.add_trace(go.Scatter(name=t("roi.referral_band"), mode="lines", hoverinfo="skip",
                                  showlegend=False, legend="legend2",
-                                 line={"color": _rgba(palette.NETWORKING, 0.0), "width": 0}),
+                                 line={"color": palette.see_through(palette.NETWORKING, 0.0), "width": 0}),
                       row=1, col=2, secondary_y=True)
         fig.add_trace(go.Scatter(name=t("roi.referral_band"), mode="lines", fill="tonexty", legend="legend2",
                                  hovertemplate="%{fullData.name}, week %{x}: %{y:,.1f}<extra></extra>",
-                                 fillcolor=_rgba(palette.NETWORKING, 0.15),
-                                 line={"color": _rgba(palette.NETWORKING, 0.0), "width": 0}),
+                                 fillcolor=palette.see_through(palette.NETWORKING, 0.15),
+                                 line={"color": palette.see_through(palette.NETWORKING, 0.0), "width": 0}),
                       row=1, col=2, secondary_y=True)
         fig.add_trace(go.Scatter(name=t("roi.referral_rate"), mode="lines", legend="legend2",
                                  hovertemplate="%{fullData.name}, week %{x}: %{y:,.1f}<extra></extra>",
