@@ -339,6 +339,12 @@ def test_a_miss_is_put_down_to_bias_the_window_or_bad_luck_as_the_model_says(set
     assert (said in lines) if said else "outside the band" not in lines
 
 
+@pytest.mark.parametrize(("weeks", "friends"), [(51, 3), (52, 5)])
+def test_friends_made_in_the_windows_last_week_are_counted(weeks, friends):
+    """Six hours a week with five people: two of them become friends in week 52."""
+    assert f"5 people met, {friends} of them friends or closer;" in RoiExplorer(window_weeks=weeks).summary
+
+
 #: Exact (Garwood) 95 % intervals on a Poisson mean, from the chi-square distribution:
 #: 0 events give 0 to 3.689; 1 gives 0.0253 to 5.572; 5 give 1.624 to 11.668; 20 give 12.217 to 30.888.
 GARWOOD_95 = {0: (0.0, 3.689), 1: (0.0253, 5.572), 5: (1.624, 11.668), 20: (12.217, 30.888)}
