@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from strategies import params
 
-from mediavsnet.explorers.roi import RoiExplorer, methods_compared, width_by_window
+from mediavsnet.explorers.roi import RoiExplorer, methods_compared, roi_axis, width_by_window
 from mediavsnet.models import attribution
 from mediavsnet.models.attribution import AttributionParams
 from mediavsnet.specs import specs_by_name
@@ -343,6 +343,16 @@ def test_a_miss_is_put_down_to_bias_the_window_or_bad_luck_as_the_model_says(set
 def test_friends_made_in_the_windows_last_week_are_counted(weeks, friends):
     """Six hours a week with five people: two of them become friends in week 52."""
     assert f"5 people met, {friends} of them friends or closer;" in RoiExplorer(window_weeks=weeks).summary
+
+
+@pytest.mark.parametrize(("bottom", "top", "axis"), [
+    (0, 120, (-50, 150)),  # break-even shown, a margin under it
+    (-60, 229, (-100, 250)),
+    (-99, 0, (-150, 50)),
+    (-100, 300, (-150, 350)),  # the sliders' extremes of the true return, with room to spare
+])
+def test_the_roi_axis_shows_break_even_and_rounds_out_to_fifty_points(bottom, top, axis):
+    assert tuple(roi_axis(bottom, top)["range"]) == axis
 
 
 #: Exact (Garwood) 95 % intervals on a Poisson mean, from the chi-square distribution:
