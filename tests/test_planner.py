@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from strategies import value
 
 from mediavsnet import planner
-from mediavsnet.explorers.strategy import StrategyExplorer
+from mediavsnet.explorers.strategy import StrategyExplorer, show
 from mediavsnet.models import strategy
 from mediavsnet.planner import PlanError
 from mediavsnet.specs import defaults
@@ -344,3 +344,31 @@ def test_an_unexpected_failure_in_a_button_is_shown_not_swallowed(explorer, monk
 def test_the_fixture_stays_a_version_0_file():
     doc = json.loads((FIXTURES / "plan-v0.json").read_text(encoding="utf-8"))
     assert "schema_version" not in doc and "weekly_hours" in doc["plan_a"]
+
+
+# --- the planner's lines ----------------------------------------------------------------------
+
+
+def test_the_verdict_names_the_better_plan_then_the_other_with_both_scores(explorer):
+    verdict = explorer.summary.splitlines()[0]
+    computed = explorer.compute(explorer.values())
+    best, worse = (f"{computed.a.score('buzz'):,.0f}", f"{computed.b.score('buzz'):,.0f}")
+    assert verdict == (f"Judged by buzz (times seen or heard), plan A does better over twelve months: "
+                       f"{best} times seen or heard against {worse} times seen or heard for plan B.")
+
+
+def test_two_plans_that_spend_their_hours_alike_tie_and_the_line_says_so(tmp_path):
+    same = StrategyExplorer(folder=tmp_path, b_broadcast_hours=2.5, b_listening_hours=0.5,
+                            b_one_to_one_hours=0)  # plan B as plan A
+    computed = same.compute(same.values())
+    assert same.summary.splitlines()[0] == (
+        "Judged by buzz (times seen or heard), the two plans tie over twelve months: "
+        f"{computed.a.score('buzz'):,.0f} times seen or heard each.")
+    assert same.summary.splitlines()[1] == "No other goal reverses it at these settings."
+
+
+def test_show_builds_the_planner_on_the_folder_and_settings_given(tmp_path):
+    shown = show(tmp_path, people=3)
+    assert isinstance(shown, StrategyExplorer) and shown.values()["people"] == 3
+    shown.save()
+    assert (tmp_path / "my-plan.json").exists()
