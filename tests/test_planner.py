@@ -372,3 +372,29 @@ def test_show_builds_the_planner_on_the_folder_and_settings_given(tmp_path):
     assert isinstance(shown, StrategyExplorer) and shown.values()["people"] == 3
     shown.save()
     assert (tmp_path / "my-plan.json").exists()
+
+
+@pytest.mark.parametrize(("goal", "reversal"), [
+    (0, "Judge by the network (relationships) instead and plan B does better: "
+        "1 relationship against 0 relationships for plan A."),
+    (2, "Judge by buzz (times seen or heard) instead and plan A does better: "
+        "{a:,.0f} times seen or heard against {b:,.0f} times seen or heard for plan B."),
+])
+def test_the_reversal_names_the_goal_then_both_plans_with_their_scores(explorer, goal, reversal):
+    explorer.set(goal=goal)
+    computed = explorer.compute(explorer.values())
+    a, b = computed.a.score("buzz"), computed.b.score("buzz")
+    assert explorer.summary.splitlines()[1] == reversal.format(a=a, b=b)
+
+
+@pytest.mark.parametrize(("hours", "people", "remark"), [
+    (0.5, 1, " (1 person had about 26 hours of your time; Hall: about 50 hours for a casual friend)"),
+    (0.5, 2, " (each of 2 people had about 13 hours of your time; Hall: about 50 hours for a casual friend)"),
+    (5, 6, None),  # the year's last week makes the first relationship: not spread too thin
+])
+def test_one_to_one_hours_that_built_nothing_are_said_spread_too_thin(tmp_path, hours, people, remark):
+    plans = StrategyExplorer(folder=tmp_path, b_broadcast_hours=0, b_listening_hours=0,
+                             b_one_to_one_hours=hours, people=people)
+    plan_a, plan_b = plans.summary.splitlines()[2:4]
+    assert "your time" not in plan_a, "plan A gives no one-to-one hours: nothing to be spread thin"
+    assert (remark in plan_b) if remark else "your time" not in plan_b
