@@ -213,9 +213,8 @@ def test_the_lines_say_what_the_model_gives():
     assert "you only listened, no posts" in explorer.summary and "leaves out" in explorer.summary
     explorer.set(opportunity_pct=0)
     assert "Opportunities: at 0 % of messages, none arrived." in explorer.summary
-    explorer.set(opportunity_pct=1)  # the slider's first step: some do arrive
-    assert "Opportunities (1 % of messages: a lead, an invitation, a partner): 9.8 arrived;" in (
-        explorer.summary)
+    first_step = CommunicationExplorer(opportunity_pct=1).summary  # the slider's first step: some arrive
+    assert "Opportunities (1 % of messages: a lead, an invitation, a partner): 9.8 arrived;" in first_step
 
 
 def test_the_tables_show_listening_catching_more_and_checking_sooner_keeping_leads_warm():
