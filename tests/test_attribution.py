@@ -327,6 +327,10 @@ def test_the_width_table_states_each_bands_width():
     # half a year: on average this way lands near the truth by the last week (not in the first ones)
     ({"window_weeks": 26, "carryover": 0.9, "measurement": 8}, "is outside the band, by bad luck:"),
     ({"tracking": 1}, "is outside the band: tracking credited the ads with 100 points they did not earn"),
+    # outside the last week's band, though the week before's wider band still held the truth:
+    # the line must read the last week, as the plot's band ends there
+    ({"tracking": 1, "measurement": 5}, "is outside the band: tracking credited the ads with 100 points"),
+    ({"window_weeks": 5, "measurement": 3}, "is outside the band, by bad luck:"),
     # tracked but unbiased: what is missing is the window's
     ({"window_weeks": 13, "tracking": 1, "tracking_bias": 0, "carryover": 0.9},
      "is outside the band: the window saw only 48 % of the ads' effect;"),
