@@ -361,6 +361,21 @@ def test_the_roi_axis_shows_break_even_and_rounds_out_to_fifty_points(bottom, to
     assert tuple(roi_axis(bottom, top)["range"]) == axis
 
 
+@pytest.mark.parametrize(("settings", "opening"), [
+    # the band starts 0.6 points above break-even
+    ({"window_weeks": 4, "tracking": 1, "measurement": 4}, "This measurement says the campaign pays"),
+    # the band ends 0.3 points below it
+    ({"true_roi": -100, "window_weeks": 52, "tracking": 1, "measurement": 6},
+     "This measurement says the campaign loses money"),
+    # the week before, this band still reached above break-even; by the last week it does not
+    ({"true_roi": -100, "window_weeks": 8, "measurement": 8},
+     "This measurement says the campaign loses money"),
+    ({}, "This measurement cannot tell"),
+])
+def test_what_a_measurement_says_follows_its_last_band_even_close_to_break_even(settings, opening):
+    assert RoiExplorer(**settings).summary.splitlines()[2].startswith(opening)
+
+
 #: Exact (Garwood) 95 % intervals on a Poisson mean, from the chi-square distribution:
 #: 0 events give 0 to 3.689; 1 gives 0.0253 to 5.572; 5 give 1.624 to 11.668; 20 give 12.217 to 30.888.
 GARWOOD_95 = {0: (0.0, 3.689), 1: (0.0253, 5.572), 5: (1.624, 11.668), 20: (12.217, 30.888)}
