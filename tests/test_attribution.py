@@ -371,6 +371,8 @@ def test_the_roi_axis_shows_break_even_and_rounds_out_to_fifty_points(bottom, to
     ({"true_roi": -100, "window_weeks": 8, "measurement": 8},
      "This measurement says the campaign loses money"),
     ({}, "This measurement cannot tell"),
+    # the band tops out 0.6 points above break-even (written "1 %"): it cannot tell
+    ({"true_roi": -50, "window_weeks": 26, "measurement": 5}, "This measurement cannot tell"),
 ])
 def test_what_a_measurement_says_follows_its_last_band_even_close_to_break_even(settings, opening):
     assert RoiExplorer(**settings).summary.splitlines()[2].startswith(opening)
