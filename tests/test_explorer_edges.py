@@ -43,6 +43,7 @@ def falsehoods(explorer) -> list[str]:
             if shown.size == 0 or not np.all(np.isfinite(shown)):
                 problems.append(f"trace {trace.name!r}: {axis} is empty or not finite")
     problems += outside_the_axes(explorer.fig, explorer.runs_off_the_top)
+    problems += bars_off_their_labels(explorer.fig)
     result = explorer.compute(explorer.values())
     problems += [f"invariant broken: {name}" for name, ok in explorer.invariants(result).items() if not ok]
     problems += check_stated(explorer.summary, explorer.stated(result))
@@ -86,6 +87,24 @@ def outside_the_axes(fig, off_the_top: frozenset[int] = frozenset()) -> list[str
             if data.min() < low - slack or above:
                 problems.append(f"trace {trace.name!r}: {axis} from {data.min():g} to {data.max():g} "
                                 f"is drawn beyond {key}'s range {low:g} to {high:g}")
+    return problems
+
+
+def bars_off_their_labels(fig) -> list[str]:
+    """Bars that do not each sit on a row (or column) of their own with a label: two bars drawn
+    on one row hide each other, and a bar between the labels names nothing."""
+    problems = []
+    for trace in fig.data:
+        if trace.type != "bar":
+            continue
+        side = "y" if trace.orientation == "h" else "x"
+        key = (getattr(trace, f"{side}axis", None) or side).replace(side, f"{side}axis", 1)
+        labelled = fig.layout[key].tickvals
+        positions = list(getattr(trace, side) or ())
+        if labelled is None:
+            continue
+        if len(set(positions)) != len(positions) or not set(positions) <= set(labelled):
+            problems.append(f"trace {trace.name!r}: bars at {positions}, labels at {list(labelled)}")
     return problems
 
 
@@ -170,6 +189,15 @@ def test_the_checker_catches_a_wrong_number_and_an_unchecked_one():
     for broken in (explorer.summary.replace(". ", ".", 1), explorer.summary.replace(" ", "  ", 1),
                    explorer.summary.rstrip(".")):
         assert badly_written(broken), f"badly written lines went unnoticed: {broken!r}"
+
+
+def test_the_checker_catches_bars_drawn_on_one_row_or_between_the_labels():
+    explorer = EXPLORERS["goals"]()
+    funnel = explorer.fig.data[0]
+    assert bars_off_their_labels(explorer.fig) == []
+    for rows in ([1, 1, 2, 3], [0, 1, 2, 4]):
+        funnel.y = rows
+        assert bars_off_their_labels(explorer.fig), f"funnel bars at {rows} went unnoticed"
 
 
 @pytest.mark.parametrize(

@@ -16,6 +16,7 @@ from mediavsnet.goals import sobering_chain
 from mediavsnet.models import funnel, posting, relationships
 from mediavsnet.models.funnel import FunnelParams
 from mediavsnet.specs import specs_by_name
+from mediavsnet.strings import t
 
 SEEDS = st.integers(0, 2**32 - 1)
 SPECS = specs_by_name(funnel.SPECS)
@@ -137,6 +138,28 @@ def test_at_the_defaults_the_goal_decides_who_wins():
     result = funnel.simulate(FunnelParams())
     verdicts = {goal: winner(pair) for goal, pair in scores(result).items()}
     assert verdicts == {"buzz": "media", "sales": "media", "network": "networking"}
+
+
+def bars_by_label(fig, trace, axis: str) -> dict[str, float]:
+    """What a learner reads off a bar chart: each row's label and the bar drawn on that row."""
+    layout_axis = fig.layout[axis]
+    label_at = dict(zip(layout_axis.tickvals, layout_axis.ticktext, strict=True))
+    return {label_at[row]: float(length) for row, length in zip(trace.y, trace.x, strict=True)}
+
+
+@pytest.mark.parametrize("goal", [0, 1, 2])
+def test_each_bar_sits_on_the_row_its_label_names(goal):
+    explorer = GoalsExplorer(goal=goal)
+    result = explorer.compute(explorer.values())
+    fig = explorer.fig
+    stages = ("impressions", "clicks", "leads", "sales")
+    assert bars_by_label(fig, fig.data[0], "yaxis") == {
+        t(f"goals.stage_{stage}"): pytest.approx(result.total(stage)) for stage in stages}
+    media, networking = scores(result)[explorer.goal()]
+    assert bars_by_label(fig, fig.data[3], "yaxis3") == {
+        t("goals.approach_media"): pytest.approx(media),
+        t("goals.approach_networking"): pytest.approx(networking),
+    }
 
 
 @pytest.mark.parametrize(("goal", "turned_by"), [

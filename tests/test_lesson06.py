@@ -13,6 +13,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 from answer_key import KEY, LANGUAGES, misplaced
+from explorer_checks import read_quantity
 
 from mediavsnet import family, palette, strings
 from mediavsnet.explorers import EXPLORERS
@@ -140,6 +141,31 @@ def test_the_last_step_bar_holds_every_share_from_that_step_on(explorer):
     assert np.allclose(step_shares(by_step), expected)
     assert list(explorer.fig.layout.xaxis2.ticktext)[-1] == f"{STEPS_SHOWN}+"
     assert np.array_equal(step_shares(np.zeros(STEPS_SHOWN + 3)), np.zeros(STEPS_SHOWN)), "no shares, no bars"
+
+
+@pytest.mark.parametrize("settings", [{}, {"share_pct": 0.06}, {"share_pct": 2.0, "posts": 500},
+                                      {"seed_audience": 200_000}])
+def test_each_step_bar_is_labelled_with_its_share_and_an_empty_one_is_not(explorer, settings):
+    explorer.set(**settings)
+    steps = explorer.fig.data[1]
+    for share, label in zip(steps.y, steps.text, strict=True):
+        if share == 0:
+            assert label == "", f"an empty bar labelled {label!r}"
+        else:
+            low, high = read_quantity(label.removesuffix(" %"))
+            assert low <= share <= high, f"a bar of {share:.2f} % labelled {label!r}"
+    assert any(share > 0 for share in steps.y) and "" in steps.text, "a setting with full and empty bars"
+
+
+@pytest.mark.parametrize("posts", [500, 2000, 5000])
+def test_the_size_axis_is_labelled_at_every_power_of_ten_it_shows(explorer, posts):
+    explorer.set(posts=posts)
+    axis = explorer.fig.layout.yaxis
+    low, high = (10**v for v in axis.range)
+    assert low < 1 and high > posts, "from under one post to above all of them"
+    shown = [10**k for k in range(-1, 8) if low <= 10**k <= high]
+    assert list(axis.tickvals) == shown
+    assert list(axis.ticktext) == [f"{v:,}" for v in shown]
 
 
 def test_a_big_accounts_post_spreads_as_one_broadcast(explorer):
