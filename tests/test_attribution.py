@@ -13,6 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from strategies import params
 
+from mediavsnet.explorers import roi
 from mediavsnet.explorers.roi import RoiExplorer, methods_compared, roi_axis, width_by_window
 from mediavsnet.models import attribution
 from mediavsnet.models.attribution import AttributionParams
@@ -391,3 +392,17 @@ def test_the_referral_band_is_close_to_the_exact_poisson_interval(count):
     exact_low, exact_high = GARWOOD_95[count]
     assert low[0] == pytest.approx(exact_low, abs=0.015)
     assert high[0] == pytest.approx(exact_high, rel=0.01)
+
+
+@pytest.mark.parametrize("changes", [{}, {"window_weeks": 4}, {"window_weeks": 156, "true_roi": -80},
+                                     {"window_weeks": 4, "true_roi": 250}])
+def test_the_true_roi_and_break_even_lines_run_across_the_whole_window(changes):
+    explorer = RoiExplorer()
+    explorer.set(window_weeks=52)  # then move: the lines must follow the window, not keep the first one
+    explorer.set(**changes)
+    data = explorer.fig.data
+    weeks = np.asarray(data[roi.ESTIMATE].x, dtype=float)
+    assert weeks[0] == 1 and len(weeks) == explorer.values()["window_weeks"]
+    for index, height in ((roi.TRUTH, explorer.values()["true_roi"]), (roi.BREAK_EVEN, 0)):
+        assert np.asarray(data[index].x, dtype=float).tolist() == [weeks[0], weeks[-1]], data[index].name
+        assert np.asarray(data[index].y, dtype=float).tolist() == [height, height], data[index].name

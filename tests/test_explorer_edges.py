@@ -35,6 +35,9 @@ def falsehoods(explorer) -> list[str]:
     problems = [f"error shown: {explorer.error}"] if explorer.error else []
     for trace in explorer.fig.data:
         x, y = (np.asarray(getattr(trace, axis), dtype=float) for axis in ("x", "y"))
+        # plotly quietly leaves out a point whose x has no y, or whose y has no x.
+        if trace.x is not None and trace.y is not None and len(trace.x) != len(trace.y):
+            problems.append(f"trace {trace.name!r}: {len(trace.x)} x values for {len(trace.y)} y values")
         # A gap between two lines of one trace is a point missing on both axes at once; any
         # other missing or infinite value is a point the learner silently does not see.
         gap = np.isnan(x) & np.isnan(y) if x.shape == y.shape else np.zeros(0, bool)
@@ -198,6 +201,14 @@ def test_the_checker_catches_bars_drawn_on_one_row_or_between_the_labels():
     for rows in ([1, 1, 2, 3], [0, 1, 2, 4]):
         funnel.y = rows
         assert bars_off_their_labels(explorer.fig), f"funnel bars at {rows} went unnoticed"
+
+
+def test_the_checker_catches_a_line_with_more_weeks_than_values():
+    explorer = EXPLORERS["strategy"]()
+    assert falsehoods(explorer) == []
+    line = explorer.fig.data[-1]
+    line.x = np.arange(len(line.y) + 1)
+    assert any("x values for" in problem for problem in falsehoods(explorer))
 
 
 @pytest.mark.parametrize(

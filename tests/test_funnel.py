@@ -228,3 +228,14 @@ def test_the_goal_question_follows_from_the_model():
     expected = ("depends-on-goal" if len(winners) > 1
                 else "broadcasting-always" if winners == {"media"} else "networking-always")
     assert right_option("goal-decides")[expected]
+
+
+@pytest.mark.parametrize(("goal", "weeks", "title"), [
+    (0, 104, "Times someone saw you in 2 years: impressions, or conversations"),
+    (1, 30, "Sales in 30 weeks (expected): from the funnel, or from referrals"),
+    (2, 52, "Relationships after 1 year (casual friend or closer)"),
+])
+def test_the_verdict_axis_says_what_is_measured_and_over_how_long(goal, weeks, title):
+    explorer = GoalsExplorer()
+    explorer.set(goal=goal, weeks=weeks)
+    assert explorer.fig.layout.xaxis3.title.text == title

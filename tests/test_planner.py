@@ -398,3 +398,12 @@ def test_one_to_one_hours_that_built_nothing_are_said_spread_too_thin(tmp_path, 
     plan_a, plan_b = plans.summary.splitlines()[2:4]
     assert "your time" not in plan_a, "plan A gives no one-to-one hours: nothing to be spread thin"
     assert (remark in plan_b) if remark else "your time" not in plan_b
+
+
+def test_the_chart_of_the_goal_chosen_is_starred_and_the_others_are_not(explorer):
+    plain = ["Buzz: seen or heard", "Bottom line: sales", "Network: relationships"]
+    for goal in (2, 0, 1, 1):
+        explorer.set(goal=goal)
+        titles = [annotation.text for annotation in explorer.fig.layout.annotations]
+        starred = [f"★ {title}" if i == goal else title for i, title in enumerate(plain)]
+        assert titles == ["Where each plan's week goes", *starred], f"goal {goal}"
