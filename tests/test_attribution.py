@@ -406,3 +406,16 @@ def test_the_true_roi_and_break_even_lines_run_across_the_whole_window(changes):
     for index, height in ((roi.TRUTH, explorer.values()["true_roi"]), (roi.BREAK_EVEN, 0)):
         assert np.asarray(data[index].x, dtype=float).tolist() == [weeks[0], weeks[-1]], data[index].name
         assert np.asarray(data[index].y, dtype=float).tolist() == [height, height], data[index].name
+
+
+@pytest.mark.parametrize("changes", [{}, {"window_weeks": 4}, {"window_weeks": 156}, {"measurement": 1},
+                                     {"measurement": 20, "window_weeks": 12}])
+def test_the_last_weeks_referral_band_fits_on_its_axis_with_room_above(changes):
+    """Only the first weeks' wide band may run off the top; the band a learner reads at the end
+    of the window, and the referral rate, are drawn whole, and the axis is scaled to that last band
+    (its top close to half-way up), never squeezed to the bottom by an earlier, wider week."""
+    explorer = RoiExplorer()
+    explorer.set(**changes)
+    data, top = explorer.fig.data, explorer.fig.layout.yaxis3.range[1]
+    assert 0.4 * top <= data[roi.REF_HIGH].y[-1] <= 0.5 * top + 1e-9
+    assert max(data[roi.REF_RATE].y) <= top

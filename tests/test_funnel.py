@@ -239,3 +239,13 @@ def test_the_verdict_axis_says_what_is_measured_and_over_how_long(goal, weeks, t
     explorer = GoalsExplorer()
     explorer.set(goal=goal, weeks=weeks)
     assert explorer.fig.layout.xaxis3.title.text == title
+
+
+def test_the_network_axis_holds_a_referral_made_in_the_last_week():
+    explorer = GoalsExplorer()
+    explorer.set(weekly_hours=40.0, weeks=38, start_followers=1000, people=5, minutes_per_post=190.0,
+                 click_pct=1.0, sale_pct=3.8, referral_sale_pct=25.0, referrals_per_friend_year=2.1)
+    referred = explorer.fig.data[2]
+    assert referred.y[-1] > referred.y[-2] and referred.y[-1] > max(explorer.fig.data[1].y), \
+        "the setting should end on a referral made in the last week, above the relationships"
+    assert explorer.fig.layout.yaxis2.range[1] >= referred.y[-1]
