@@ -8,7 +8,9 @@ where, and leaves the planner working.
 
 from __future__ import annotations
 
+import html.parser
 import json
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -407,3 +409,74 @@ def test_the_chart_of_the_goal_chosen_is_starred_and_the_others_are_not(explorer
         titles = [annotation.text for annotation in explorer.fig.layout.annotations]
         starred = [f"★ {title}" if i == goal else title for i, title in enumerate(plain)]
         assert titles == ["Where each plan's week goes", *starred], f"goal {goal}"
+
+
+class _Shown(html.parser.HTMLParser):
+    """What a learner reads in the status area: its paragraphs, its list items, any stray text."""
+
+    def __init__(self, markup: str):
+        super().__init__()
+        self.paragraphs: list[str] = []
+        self.items: list[str] = []
+        self.lists = 0
+        self.stray: list[str] = []
+        self._open: list[str] = []
+        self.feed(markup)
+
+    def handle_starttag(self, tag, attrs):
+        self._open.append(tag)
+        self.lists += tag == "ul"
+
+    def handle_endtag(self, tag):
+        self._open.pop()
+
+    def handle_data(self, data):
+        where = self._open[-1] if self._open else None
+        {"p": self.paragraphs, "li": self.items}.get(where, self.stray).append(data)
+
+
+def test_what_a_load_did_is_shown_as_a_line_then_each_repair_as_an_item(explorer, tmp_path):
+    doc = document()
+    doc["plan_a"]["broadcast_hours"] = 99
+    doc["plan_b"]["mood"] = "sunny"
+    (tmp_path / "edited.json").write_text(planner.dumps(doc), encoding="utf-8")
+    explorer.file_name.value = "edited"
+    explorer.load_button.click()
+    first, *repairs = explorer.status.split("\n")
+    assert first == f"Loaded {tmp_path.as_posix()}/edited.json."
+    assert len(repairs) >= 2 and repairs[0].startswith("plan_a.broadcast_hours = 99 is outside its range")
+    shown = _Shown(explorer._status_html.value)
+    assert shown.paragraphs == [first] and shown.items == repairs and shown.stray == []
+    assert explorer._status_html.layout.display is None
+
+
+def test_what_a_save_did_is_one_line_with_no_empty_list(explorer, tmp_path):
+    explorer.save_button.click()
+    shown = _Shown(explorer._status_html.value)
+    folder = tmp_path.as_posix()
+    assert shown.paragraphs == [f"Saved {folder}/my-plan.json and {folder}/my-plan.md."]
+    assert shown.items == [] and shown.lists == 0 and shown.stray == []
+
+
+def test_a_save_given_its_name_notes_and_overwrite_uses_them_over_the_fields(explorer, tmp_path):
+    explorer.save()
+    explorer.file_name.value, explorer.notes.value = "field-name", "field notes"
+    explorer.overwrite.value = False
+    explorer.save(name="my-plan", notes="given notes", overwrite=True)
+    assert sorted(p.name for p in tmp_path.glob("*.json")) == ["my-plan.json"]
+    assert json.loads((tmp_path / "my-plan.json").read_text(encoding="utf-8"))["notes"] == "given notes"
+
+
+def test_a_saved_plan_says_when_it_was_saved_with_its_time_zone(explorer, tmp_path):
+    before = datetime.now().astimezone().replace(microsecond=0)
+    explorer.save()
+    saved = json.loads((tmp_path / "my-plan.json").read_text(encoding="utf-8"))
+    saved_at = datetime.fromisoformat(saved["saved_at"])
+    assert saved_at.tzinfo is not None and before <= saved_at <= datetime.now().astimezone()
+    assert saved_at.isoformat(timespec="seconds") in (tmp_path / "my-plan.md").read_text(encoding="utf-8")
+
+
+def test_a_save_that_is_refused_says_why(explorer, tmp_path):
+    explorer.save(name="???")
+    assert "A plan's name needs at least one letter or digit" in explorer.error
+    assert "“???” has none" in explorer.error and not list(tmp_path.iterdir())
