@@ -480,3 +480,23 @@ def test_a_save_that_is_refused_says_why(explorer, tmp_path):
     explorer.save(name="???")
     assert "A plan's name needs at least one letter or digit" in explorer.error
     assert "“???” has none" in explorer.error and not list(tmp_path.iterdir())
+
+
+def test_every_planner_control_says_in_words_what_it_does(explorer):
+    """A learner (and a screen reader) reads each control's label; a button's tooltip says more."""
+    assert explorer.file_name.description == "Plan file name" and explorer.file_name.placeholder == "my-plan"
+    assert explorer.notes.description == "Your notes"
+    assert explorer.notes.placeholder.startswith("Why this split?")
+    assert explorer.overwrite.description == "Overwrite a plan with this name"
+    assert (explorer.save_button.description, explorer.load_button.description) == ("Save plan", "Load plan")
+    assert explorer.save_button.tooltip.startswith("Save both plans")
+    assert explorer.load_button.tooltip.startswith("Load the plan named in the box")
+
+
+def test_a_fresh_planner_never_overwrites_a_plan_already_saved(tmp_path):
+    StrategyExplorer(folder=tmp_path).save(notes="the first plan")
+    later = StrategyExplorer(folder=tmp_path)
+    assert later.overwrite.value is False
+    later.save_button.click()
+    assert later.file_name.value == "my-plan-2"
+    assert json.loads((tmp_path / "my-plan.json").read_text(encoding="utf-8"))["notes"] == "the first plan"
