@@ -496,7 +496,7 @@ def test_every_planner_control_says_in_words_what_it_does(explorer):
 def test_a_fresh_planner_never_overwrites_a_plan_already_saved(tmp_path):
     StrategyExplorer(folder=tmp_path).save(notes="the first plan")
     later = StrategyExplorer(folder=tmp_path)
-    assert later.overwrite.value is False
+    assert later.overwrite.value is False and later.notes.value == "", "unticked, and no notes yet"
     later.save_button.click()
     assert later.file_name.value == "my-plan-2"
     assert json.loads((tmp_path / "my-plan.json").read_text(encoding="utf-8"))["notes"] == "the first plan"
