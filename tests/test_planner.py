@@ -500,3 +500,13 @@ def test_a_fresh_planner_never_overwrites_a_plan_already_saved(tmp_path):
     later.save_button.click()
     assert later.file_name.value == "my-plan-2"
     assert json.loads((tmp_path / "my-plan.json").read_text(encoding="utf-8"))["notes"] == "the first plan"
+
+
+def test_the_plan_box_names_its_folder_then_holds_the_notes_the_name_and_both_buttons(explorer, tmp_path):
+    box = next(child for child in explorer.widget.children if "mvn-plan" in child._dom_classes)
+    intro, notes, row, status = box.children
+    folder = tmp_path.as_posix()
+    assert intro.value.startswith(f"<p>Save your plan to keep it: two files go in the folder {folder},")
+    assert notes is explorer.notes and status is explorer._status_html
+    e = explorer
+    assert list(row.children) == [e.file_name, e.save_button, e.load_button, e.overwrite]
