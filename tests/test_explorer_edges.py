@@ -5,6 +5,8 @@ drives every control to its minimum and maximum, alone and in pairs, and then
 at random settings, and asks at each stop:
 
 - no error is shown and every plotted number is finite;
+- every point lies inside the axis ranges the explorer sets, every trace has as
+  many x values as y values, and every bar sits on a labelled row of its own;
 - every invariant the explorer declares (``Explorer.invariants``) holds;
 - every number its lines state equals the figure's point or the model's value
   it describes (``Explorer.stated``), and no number in the lines goes unchecked.
