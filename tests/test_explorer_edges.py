@@ -70,13 +70,18 @@ def badly_written(summary: str) -> list[str]:
     return problems
 
 
+def layout_axis_of(trace, axis: str) -> str:
+    """The layout axis a trace is drawn on: its "x2" is the layout's "xaxis2"."""
+    return (getattr(trace, f"{axis}axis", None) or axis).replace(axis, f"{axis}axis", 1)
+
+
 def outside_the_axes(fig, off_the_top: frozenset[int] = frozenset()) -> list[str]:
     """Points drawn beyond an axis range the explorer fixed: cut off, a learner never sees them.
     ``off_the_top``: traces the explorer lets run past the top of their axis (a band's edge)."""
     problems = []
     for index, trace in enumerate(fig.data):
         for axis in ("x", "y"):
-            key = (getattr(trace, f"{axis}axis", None) or axis).replace(axis, f"{axis}axis", 1)
+            key = layout_axis_of(trace, axis)
             layout_axis = fig.layout[key]
             data = np.asarray(getattr(trace, axis), dtype=float)
             data = data[np.isfinite(data)]
@@ -103,8 +108,7 @@ def bars_off_their_labels(fig) -> list[str]:
         if trace.type != "bar":
             continue
         side = "y" if trace.orientation == "h" else "x"
-        key = (getattr(trace, f"{side}axis", None) or side).replace(side, f"{side}axis", 1)
-        labelled = fig.layout[key].tickvals
+        labelled = fig.layout[layout_axis_of(trace, side)].tickvals
         positions = list(getattr(trace, side) or ())
         if labelled is None:
             continue
