@@ -379,6 +379,20 @@ def test_what_a_measurement_says_follows_its_last_band_even_close_to_break_even(
     assert RoiExplorer(**settings).summary.splitlines()[2].startswith(opening)
 
 
+def test_a_band_just_below_break_even_is_not_written_as_reaching_it():
+    """The band ends 0.3 points below break-even: "to 0 %" beside "the whole band is below" reads false."""
+    lines = RoiExplorer(true_roi=-100, window_weeks=52, tracking=1, measurement=6).summary.splitlines()
+    assert "to −0.3 % (" in lines[1]
+    assert lines[2].startswith("This measurement says the campaign loses money")
+
+
+@pytest.mark.parametrize(("edge", "written"), [
+    (-35.4, "−35"), (0.6, "1"), (-0.3, "−0.3"), (0.45, "0.5"), (-0.04, "−0.04"), (0.004, "0"), (0.0, "0"),
+])
+def test_a_band_edge_is_whole_unless_rounding_would_put_it_on_break_even(edge, written):
+    assert roi.band_edge(edge) == written
+
+
 #: Exact (Garwood) 95 % intervals on a Poisson mean, from the chi-square distribution:
 #: 0 events give 0 to 3.689; 1 gives 0.0253 to 5.572; 5 give 1.624 to 11.668; 20 give 12.217 to 30.888.
 GARWOOD_95 = {0: (0.0, 3.689), 1: (0.0253, 5.572), 5: (1.624, 11.668), 20: (12.217, 30.888)}
