@@ -87,6 +87,19 @@ def test_the_explorer_tells_a_learner_the_published_rate():
     assert said and float(said.group(1)) == round(PAGE * SOCIALINSIDER_PCT["image"] / 100)
 
 
+def test_the_posting_line_says_why_the_total_is_not_the_posts_times_each_posts_engagement():
+    """Over 4 weeks, good and bad weeks move the total well away from posts times "about 22":
+    the line names them, rather than leave a learner to find that its product is wrong."""
+    explorer = ContentExplorer(weeks=4)
+    line = explorer.summary.splitlines()[1]
+    number = r"([\d,.]+)"
+    patterns = (rf"^Posting: {number} posts", rf"each earning about {number} likes",
+                rf"\), {number} likes, comments and shares in all")
+    posts, per_post, total = (float(re.search(p, line).group(1).replace(",", "")) for p in patterns)
+    assert abs(total - posts * per_post) > 0.05 * total
+    assert "in an average week; with good and bad weeks (an assumption)," in line
+
+
 def test_small_talk_counts_as_halls_hours():
     """No questions: one hour a week with one person makes a casual friend after about 50 weeks."""
     p = ContentParams.from_defaults(hours_per_week=1, people=1, question_pct=0, weeks=156)

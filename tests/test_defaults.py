@@ -231,6 +231,30 @@ def test_lesson_04_is_checked_for_every_control_and_the_fixed_defaults_it_names(
     assert len(specs_behind(cls)) > len(cls.specs)
 
 
+def test_every_lesson_that_posts_states_the_good_and_bad_weeks_its_models_draw():
+    """Lesson 04's posting model gives each week a random factor: reach, engagement and (in
+    lesson 01's model) messages vary around their average. Each lesson that runs it says so in
+    its table, with the size the model really draws, so "about 22 per post" beside a total that
+    is not 22 times the posts reads as the assumption it is."""
+    from mediavsnet.models import posting
+
+    draws = posting.weekly_variation(200_000, seed=0)
+    size = f"about {round(100 * draws.std() / draws.mean())} % from week to week"
+    posting_lessons = [
+        path for path in NOTEBOOKS
+        if any(posting.__name__ in models_behind(sys.modules[cls.__module__])
+               for cls in explorers_of(nbformat.read(path, as_version=4)))
+    ]
+    assert [path.name[:2] for path in posting_lessons] == ["01", "02", "03", "04", "07"]
+    for path in posting_lessons:
+        nb = nbformat.read(path, as_version=4)
+        markdown = "\n\n".join(c.source for c in nb.cells if c.cell_type == "markdown")
+        shown = values_by_label(sources_rows(markdown))
+        value = find("Good and bad weeks", shown)
+        assert value is not None, f"{path.name}: no 'Good and bad weeks' row in 'Assumptions and sources'"
+        assert size in value, f"{path.name}: the table says {value!r}; the model draws {size}"
+
+
 # --- the parsing itself, on small tables ---------------------------------------------------
 
 TABLE = """## Assumptions and sources

@@ -145,7 +145,7 @@ class ContentExplorer(Explorer):
                 (r"carousels, (.+?) % single", 100 * mix["image"]),
                 (r"each earning about (.+?) likes?", result.engagement_per_post),
                 (r"from the page's (.+?) followers", float(content.FOLLOWERS)),
-                (r"followers: (.+?) likes?,? .* in all\.", float(engagements.y[-1])),
+                (r"bad weeks \(an assumption\), (.+?) likes?,? .* in all\.", float(engagements.y[-1])),
             ]
             if result.posts_per_week >= 1:
                 numbers.append((r"images\), (.+?) posts? a week", result.posts_per_week))

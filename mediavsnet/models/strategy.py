@@ -32,8 +32,9 @@ Then it scores each plan by the three goals of lesson 02:
 - **the network**: relationships at casual friend or closer at the year's end
   (Hall's 50 hours), as lesson 02 counts them.
 
-Same parameters and seed, same result. Every quantity is an expected value,
-except relationships and referrals, which the relationships model draws.
+Same parameters and seed, same result: the good and bad weeks of the posting
+and listening models, and the relationships and referrals the relationships
+model draws, all come from the seed.
 """
 
 from __future__ import annotations
