@@ -77,13 +77,19 @@ def layout_axis_of(trace, axis: str) -> str:
 
 def outside_the_axes(fig, off_the_top: frozenset[int] = frozenset()) -> list[str]:
     """Points drawn beyond an axis range the explorer fixed: cut off, a learner never sees them.
+    Stacked areas are checked where they are drawn: each on top of the ones before it.
     ``off_the_top``: traces the explorer lets run past the top of their axis (a band's edge)."""
     problems = []
+    stacks: dict[tuple[str, str], np.ndarray] = {}
     for index, trace in enumerate(fig.data):
         for axis in ("x", "y"):
             key = layout_axis_of(trace, axis)
             layout_axis = fig.layout[key]
             data = np.asarray(getattr(trace, axis), dtype=float)
+            group = getattr(trace, "stackgroup", None)
+            if axis == "y" and group:  # a stacked area's top is drawn at the sum of the areas so far
+                below = stacks.get((group, key), np.zeros_like(data))
+                data = stacks[(group, key)] = below + data
             data = data[np.isfinite(data)]
             if layout_axis.range is None or layout_axis.autorange is True or data.size == 0:
                 continue
@@ -207,6 +213,18 @@ def test_the_checker_catches_bars_drawn_on_one_row_or_between_the_labels():
     for rows in ([1, 1, 2, 3], [0, 1, 2, 4]):
         funnel.y = rows
         assert bars_off_their_labels(explorer.fig), f"funnel bars at {rows} went unnoticed"
+
+
+def test_the_checker_catches_stacked_areas_whose_sum_runs_off_the_top():
+    """Each stage alone fits under the axis; stacked, their sum is cut off."""
+    explorer = EXPLORERS["time-effort"]()
+    assert falsehoods(explorer) == []
+    stacked = [trace for trace in explorer.fig.data if trace.stackgroup]
+    assert len(stacked) >= 2
+    top = max(explorer.fig.layout[layout_axis_of(stacked[0], "y")].range)
+    for trace in stacked:
+        trace.y = np.full(len(trace.y), 0.6 * top)
+    assert any("is drawn beyond" in problem for problem in outside_the_axes(explorer.fig))
 
 
 def test_the_checker_catches_a_line_with_more_weeks_than_values():
