@@ -150,6 +150,24 @@ def test_one_move_sends_one_message_with_every_trace(cls):
 
 
 @pytest.mark.parametrize("cls", EXPLORERS.values(), ids=lambda c: c.name)
+def test_a_control_moved_in_the_browser_redraws_the_plot_once(cls, monkeypatch):
+    """The browser changes a control's value (a choice's index, from which ipywidgets derives its
+    value and label): the explorer recomputes and redraws once, not once per trait that moved."""
+    for spec in cls.specs:
+        explorer = cls(**cls.lively)
+        updates: list[int] = []
+        original = explorer.update
+        monkeypatch.setattr(explorer, "update",
+                            lambda original=original, updates=updates: (updates.append(1), original()))
+        control = explorer.controls[spec.name]
+        if spec.choices:
+            control.index = (control.index + 1) % len(spec.choices)
+        else:
+            control.value = one_step(explorer, spec)
+        assert len(updates) == 1, f"{spec.name}: one move redrew the plot {len(updates)} times"
+
+
+@pytest.mark.parametrize("cls", EXPLORERS.values(), ids=lambda c: c.name)
 def test_an_update_outside_batch_update_is_caught(cls, monkeypatch):
     """The same explorer with batch_update turned into a no-op: its trace assignments go one by one."""
     found = []
