@@ -193,11 +193,15 @@ def test_the_layout_puts_the_main_controls_first_and_folds_the_others(cls):
     start = 1
     main = list(rows[start].children)
     assert main == [explorer.controls[s.name] for s in cls.specs if s.name not in cls.advanced]
+    # A Box is one row: without wrapping, the controls past the page's width would hide behind a
+    # horizontal scrollbar, and a learner on a narrow screen would not know they are there.
+    assert rows[start].layout.flex_flow == "row wrap", "the controls run off the side in one row"
     if cls.advanced:
         folded = rows[start + 1]
         assert isinstance(folded, widgets.Accordion) and folded.titles == (t("explorer.more_settings"),)
         assert list(folded.children[0].children) == [explorer.controls[name] for name in
                                                      [s.name for s in cls.specs if s.name in cls.advanced]]
+        assert folded.children[0].layout.flex_flow == "row wrap", "'More settings' run off the side"
     assert rows[-3] is explorer.fig
     assert "mvn-summary" in rows[-2]._dom_classes and "mvn-error" in rows[-1]._dom_classes
     assert rows[-1].layout.display == "none"  # no error shown until there is one

@@ -281,10 +281,11 @@ class Explorer:
         if self.picker is not None:
             top.insert(0, self.picker)
         rows: list[widgets.Widget] = [widgets.HBox(top)]
-        rows.append(widgets.Box(main, layout=widgets.Layout(display="flex", flex_flow="row wrap")))
+        # A Box is already a flex row (ipywidgets' CSS); wrapping keeps every control on screen.
+        rows.append(widgets.Box(main, layout=widgets.Layout(flex_flow="row wrap")))
         if extra:
             more = widgets.Accordion(
-                [widgets.Box(extra, layout=widgets.Layout(display="flex", flex_flow="row wrap"))],
+                [widgets.Box(extra, layout=widgets.Layout(flex_flow="row wrap"))],
                 titles=(t("explorer.more_settings"),),
             )
             rows.append(more)
