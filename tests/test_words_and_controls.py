@@ -207,6 +207,23 @@ def test_the_layout_puts_the_main_controls_first_and_folds_the_others(cls):
     assert rows[-1].layout.display == "none"  # no error shown until there is one
 
 
+#: The room an explorer has in JupyterLab in a 1280-pixel-wide window, in ems of the widgets'
+#: 13-pixel font: measured in headless Chromium, lesson 02's explorer is 848 pixels (65 em) wide.
+NOTEBOOK_COLUMN_EM = 64
+
+
+@pytest.mark.parametrize("cls", [c for c in EXPLORERS.values() if c.presets_file], ids=lambda c: c.name)
+def test_the_preset_menu_shows_its_longest_name_and_fits_in_the_notebook(cls):
+    """The menu is its 17 em label, then the box: room for the longest name (about half an em a
+    character, plus 1.5 em for the arrow), and never so wide that it runs off the notebook's side."""
+    picker = cls().picker
+    assert picker.style.description_width == "17em"
+    longest = max(len(name) for name, _ in picker.options)
+    width = float(picker.layout.width.removesuffix("em"))
+    assert 17 + 0.5 * longest + 1.5 <= width <= NOTEBOOK_COLUMN_EM, (
+        f"a menu {width:g} em wide for names of up to {longest} characters")
+
+
 @pytest.mark.parametrize("cls", EXPLORERS.values(), ids=lambda c: c.name)
 def test_the_summary_shows_each_line_as_a_paragraph_with_its_characters_escaped(cls, monkeypatch):
     explorer = cls()
