@@ -210,6 +210,24 @@ def test_a_preset_shows_until_a_control_moves_and_can_be_chosen_again(explorer):
     assert float(explorer.picker.layout.width.removesuffix("em")) >= 17 + longest * 0.55, "names cut off"
 
 
+@pytest.mark.parametrize("cls", [c for c in EXPLORERS.values() if c.presets_file], ids=lambda c: c.name)
+def test_a_preset_chosen_in_the_menu_is_applied_once_without_an_error(cls, monkeypatch):
+    """The browser sends the menu's new index; ipywidgets then sets its value and label too. The
+    explorer applies the preset once, and never reads the index as a preset's name ("no preset
+    named 2")."""
+    explorer = cls()
+    applied: list[str] = []
+    original = explorer.apply_preset
+    monkeypatch.setattr(explorer, "apply_preset", lambda name: (applied.append(name), original(name)))
+    for index, preset in enumerate(explorer.presets, start=1):
+        explorer.reset()
+        applied.clear()
+        explorer.picker.index = index
+        assert applied == [preset["name"]]
+        assert explorer.error == ""
+        assert all(explorer.values()[k] == v for k, v in preset["values"].items())
+
+
 def test_horizon_changes_every_trace_length(explorer):
     explorer.set(weeks=10)
     assert all(len(t.x) == 10 for t in explorer.fig.data)
