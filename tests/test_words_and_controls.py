@@ -161,8 +161,10 @@ def test_every_slider_reads_out_its_value_with_its_steps_decimals(cls):
             assert set(control.tooltips) == {spec.help}
             assert {"mvn-control", f"mvn-control-{spec.name}", "mvn-choice"} <= set(control._dom_classes)
             continue
-        unit = f" ({spec.unit})" if spec.unit else ""
-        assert control.description == f"{spec.label}{unit}" and control.tooltip == spec.help
+        # the unit shows once: after the label, unless the label already names it
+        assert control.description in (spec.label, f"{spec.label} ({spec.unit})")
+        assert spec.unit.lower() in control.description.lower(), f"{spec.name}: {control.description!r}"
+        assert control.tooltip == spec.help
         assert control.continuous_update, f"{spec.name}: the plot must follow the slider as it moves"
         if spec.integer:
             assert isinstance(control, widgets.IntSlider)

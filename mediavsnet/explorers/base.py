@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import html
 import json
+import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, ClassVar
@@ -75,14 +76,13 @@ def make_choice(spec: ParamSpec, value: float | None = None) -> widgets.Widget:
 def make_slider(spec: ParamSpec, value: float | None = None) -> widgets.Widget:
     """A keyboard-usable slider whose range, step, label and help come from the spec."""
     kind = widgets.IntSlider if spec.integer else widgets.FloatSlider
-    unit = f" ({spec.unit})" if spec.unit else ""
     options: dict[str, Any] = {} if spec.integer else {"readout_format": _readout_format(spec.step)}
     slider = kind(
         value=spec.default if value is None else value,
         min=spec.min,
         max=spec.max,
         step=spec.step,
-        description=f"{spec.label}{unit}",
+        description=slider_label(spec),
         tooltip=spec.help,
         continuous_update=True,
         style={"description_width": "17em"},
@@ -90,6 +90,14 @@ def make_slider(spec: ParamSpec, value: float | None = None) -> widgets.Widget:
         **options,
     )
     return slider
+
+
+def slider_label(spec: ParamSpec) -> str:
+    """The label with its unit, "Hours a week (h/week)", short enough for the 17 em beside the
+    slider: a unit the label already names is not repeated ("People who see each share")."""
+    if not spec.unit or re.search(rf"(?<!\w){re.escape(spec.unit)}(?!\w)", spec.label, re.IGNORECASE):
+        return spec.label
+    return f"{spec.label} ({spec.unit})"
 
 
 def _readout_format(step: float) -> str:

@@ -62,7 +62,7 @@ MAX_SHARES = 10_000
 
 SPECS: tuple[ParamSpec, ...] = (
     ParamSpec(
-        "share_pct", "% of viewers", 0.01, 2.0, 0.01, 0.06,
+        "share_pct", "%", 0.01, 2.0, 0.01, 0.06,
         "Rival IQ's median Facebook engagement per post per follower, about 0.06 % (weak), "
         "taken as the chance that a viewer shares. Generous: most engagements are likes, "
         "not shares.",

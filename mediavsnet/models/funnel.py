@@ -80,7 +80,7 @@ SPECS: tuple[ParamSpec, ...] = (
     _RELATIONSHIPS["people"],
     _POSTING["minutes_per_post"],
     ParamSpec(
-        "click_pct", "% of impressions", 0.1, 3.0, 0.1, 0.9,
+        "click_pct", "%", 0.1, 3.0, 0.1, 0.9,
         "WordStream 2017: paid Facebook ads, click-through about 0.9 %. Using it for organic "
         "posts is an assumption.",
     ),
@@ -90,7 +90,7 @@ SPECS: tuple[ParamSpec, ...] = (
         "(email 3.8 %, search 2.2 %), under last-click attribution, which undervalues social.",
     ),
     ParamSpec(
-        "referral_sale_pct", "% of referrals", 0.0, 100.0, 5.0, 25.0,
+        "referral_sale_pct", "%", 0.0, 100.0, 5.0, 25.0,
         "Assumption: one referral in four becomes a sale. No published close rate; referred "
         "customers were worth at least 16 % more (Schmitt, Skiera & Van den Bulte 2011).",
     ),

@@ -252,6 +252,14 @@ def error_outputs(page) -> list[str]:
 
 # --- what a view of an explorer shows ---------------------------------------------------
 
+#: The words of an explorer's controls that do not fit their box (root: its ``.mvn-explorer``):
+#: a label cut to "Clicks per impression (% of impr…", a button or a section title cut short.
+#: Hidden elements (a folded section) are skipped: open them first.
+CLIPPED_WORDS = """(root) => [...root.querySelectorAll(
+    'button, .widget-label, label, .widget-readout, .jupyter-widget-Collapse-header')]
+  .filter(e => e.offsetParent !== null && e.scrollWidth > e.clientWidth + 1)
+  .map(e => `${(e.innerText || '').trim()} (${e.scrollWidth} pixels in ${e.clientWidth})`)"""
+
 #: Everything a learner sees of one explorer (root: its ``.mvn-explorer`` element): every
 #: trace's name and points, every axis's range, title and ticks, the legends' entries, the
 #: plot titles, the summary and every control's value. Null while the plot is not drawn yet.

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from labdriver import (
+    CLIPPED_WORDS,
     OPTION_ACTIVE,
     PLOT_DIGEST,
     ROOT,
@@ -148,6 +149,8 @@ def test_every_control_of_every_explorer_works_in_the_browser(page, lab, noteboo
         explorer.locator(".js-plotly-plot").wait_for(state="visible", timeout=30_000)
         for header in explorer.locator(".jupyter-widget-Collapse-header").all():
             header.click()
+        explorer.locator(".mvn-control").last.wait_for(state="visible")
+        assert explorer.evaluate(CLIPPED_WORDS) == [], "words cut short in the explorer's controls"
         for name, value in explorer_class(explorer).lively.items():
             choice = explorer.locator(f".mvn-control-{name}")
             if "mvn-choice" in choice.get_attribute("class").split():  # a choice: press its option
