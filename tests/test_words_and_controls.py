@@ -186,6 +186,7 @@ def test_the_layout_puts_the_main_controls_first_and_folds_the_others(cls):
     reset = top[-1]
     assert isinstance(reset, widgets.Button) and "mvn-reset" in reset._dom_classes
     assert reset.description == t("explorer.reset")
+    assert reset.tooltip == t("explorer.reset_help"), "hovering Reset says what it does"
     if explorer.picker is not None:
         assert top[0] is explorer.picker and len(top) == 2
         assert explorer.picker.description == t("explorer.preset")
