@@ -38,6 +38,9 @@ STAGES = {
 #: A lighter tint of the media hue, for a second media series (e.g. followers).
 MEDIA_LIGHT = "#7FB2D8"
 
+#: A light neutral for what never happened (messages nobody answered): present, but receding.
+NEUTRAL_LIGHT = "#BBBBBB"
+
 #: Colour for feedback in quizzes and the sorting warm-up.
 RIGHT = OKABE_ITO["bluish_green"]
 WRONG = OKABE_ITO["reddish_purple"]

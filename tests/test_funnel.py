@@ -249,3 +249,10 @@ def test_the_network_axis_holds_a_referral_made_in_the_last_week():
     assert referred.y[-1] > referred.y[-2] and referred.y[-1] > max(explorer.fig.data[1].y), \
         "the setting should end on a referral made in the last week, above the relationships"
     assert explorer.fig.layout.yaxis2.range[1] >= referred.y[-1]
+
+
+def test_the_funnel_counts_people_on_a_log_axis_and_the_network_runs_over_weeks():
+    """Each plot's axes say what they measure: the funnel is not titled "Week"."""
+    layout = GoalsExplorer().fig.layout
+    assert (layout.xaxis.title.text, layout.xaxis.type) == ("People (log scale)", "log")
+    assert (layout.xaxis2.title.text, layout.yaxis2.title.text) == ("Week", "People")

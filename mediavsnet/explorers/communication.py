@@ -26,7 +26,7 @@ from mediavsnet.strings import t
 #: Colours: replies are networking, a late one a paler tint, silence neutral; posts are media.
 ON_TIME = palette.NETWORKING
 LATE = palette.STAGES["casual"]
-UNANSWERED = "#BBBBBB"
+UNANSWERED = palette.NEUTRAL_LIGHT
 
 
 class CommunicationExplorer(Explorer):

@@ -1,0 +1,94 @@
+"""What every explorer's figure shows a learner whatever the data: names, hover text, colours.
+
+Each trace is named in the legend (or on hover) from the strings table, never
+plotly's "trace 3"; hovering a point says what it is, or the trace is made
+deaf to the pointer on purpose; every colour is the course's palette (or a
+see-through tint of it), one per bar where bars have their own. The edge tests
+check the data at every setting; these check what `build_figure` sets once,
+for every explorer in ``EXPLORERS``, at the defaults and at every control's ends.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import pytest
+
+from mediavsnet import palette
+from mediavsnet.explorers import EXPLORERS
+from mediavsnet.explorers.base import Explorer
+
+#: Every colour the course draws with.
+COURSE_COLOURS = {c.upper() for c in (*palette.OKABE_ITO.values(), palette.NEUTRAL, palette.NEUTRAL_LIGHT,
+                                      palette.MEDIA_LIGHT, *palette.STAGES.values())}
+
+
+def settings(cls: type[Explorer]) -> Iterator[Explorer]:
+    """The explorer at its defaults, then with each control at its minimum and its maximum."""
+    yield cls()
+    for spec in cls.specs:
+        for end in (spec.min, spec.max):
+            yield cls(**{spec.name: end})
+
+
+def is_the_courses(colour: str) -> bool:
+    """A palette colour ("#0072B2"), or one seen through ("rgba(0,114,178,0.2)")."""
+    tint = re.fullmatch(r"rgba\((\d+),(\d+),(\d+),([\d.]+)\)", colour.replace(" ", ""))
+    if tint:
+        colour = "#" + "".join(f"{int(part):02X}" for part in tint.groups()[:3])
+    return colour.upper() in COURSE_COLOURS
+
+
+def colours_of(trace) -> Iterator[tuple[str, object]]:
+    """Every colour a trace sets: its line, its markers (one or one per point), its fill."""
+    for where, colour in (("line", getattr(getattr(trace, "line", None), "color", None)),
+                          ("marker", getattr(getattr(trace, "marker", None), "color", None)),
+                          ("fill", getattr(trace, "fillcolor", None))):
+        if colour is not None:
+            yield where, colour
+
+
+def problems_of(explorer: Explorer) -> list[str]:
+    problems = []
+    for index, trace in enumerate(explorer.fig.data):
+        who = f"trace {index} ({trace.name!r})"
+        if not isinstance(trace.name, str) or not trace.name.strip():
+            problems.append(f"{who}: no name; the legend and the hover would say 'trace {index}'")
+        if trace.hoverinfo != "skip":
+            template = trace.hovertemplate or ""
+            if "%{" not in template or not template.endswith("<extra></extra>"):
+                problems.append(f"{who}: hovering shows plotly's raw numbers, not the course's words "
+                                f"({template!r})")
+        for where, colour in colours_of(trace):
+            if isinstance(colour, str):
+                if not is_the_courses(colour):
+                    problems.append(f"{who}: {where} colour {colour} is not the course's")
+                continue
+            colours = list(colour)
+            points = len(trace.y if trace.orientation == "h" else trace.x) if trace.type == "bar" else None
+            if points is not None and len(colours) != points:
+                problems.append(f"{who}: {len(colours)} {where} colours for {points} bars: "
+                                "the rest would take plotly's own colour")
+            problems += [f"{who}: {where} colour {c} is not the course's"
+                         for c in colours if not is_the_courses(c)]
+    return problems
+
+
+@pytest.mark.parametrize("cls", EXPLORERS.values(), ids=lambda c: c.name)
+def test_every_trace_is_named_says_what_it_is_on_hover_and_uses_the_courses_colours(cls):
+    problems = [f"{explorer.values()}: {p}" for explorer in settings(cls) for p in problems_of(explorer)]
+    assert not problems, "\n".join(problems[:10])
+
+
+def test_the_checks_catch_a_missing_name_raw_hover_text_and_a_bar_without_its_colour():
+    explorer = EXPLORERS["cascade"]()
+    assert problems_of(explorer) == []
+    posts, shares = explorer.fig.data
+    posts.marker.color = list(posts.marker.color)[:-1]
+    shares.name = ""
+    shares.hovertemplate = None
+    found = "\n".join(problems_of(explorer))
+    assert "colours for" in found and "no name" in found and "raw numbers" in found
+    shares.marker.color = "#636EFA"  # plotly's own blue
+    assert "not the course's" in "\n".join(problems_of(explorer))
