@@ -117,6 +117,8 @@ def bars_off_their_labels(fig) -> list[str]:
         labelled = fig.layout[layout_axis_of(trace, side)].tickvals
         positions = list(getattr(trace, side) or ())
         if labelled is None:
+            if any(not isinstance(p, str) for p in positions):  # named by category, or by number?
+                problems.append(f"trace {trace.name!r}: bars at {positions} are numbered, not labelled")
             continue
         if len(set(positions)) != len(positions) or not set(positions) <= set(labelled):
             problems.append(f"trace {trace.name!r}: bars at {positions}, labels at {list(labelled)}")
@@ -213,6 +215,14 @@ def test_the_checker_catches_bars_drawn_on_one_row_or_between_the_labels():
     for rows in ([1, 1, 2, 3], [0, 1, 2, 4]):
         funnel.y = rows
         assert bars_off_their_labels(explorer.fig), f"funnel bars at {rows} went unnoticed"
+
+
+def test_the_checker_catches_bars_named_by_number_where_their_labels_were_lost():
+    """Lesson 06's steps without their tick positions: plotly drops the labels and numbers the bars 0 to 9."""
+    explorer = EXPLORERS["cascade"]()
+    assert bars_off_their_labels(explorer.fig) == []
+    explorer.fig.layout.xaxis.tickvals = None
+    assert any("numbered, not labelled" in p for p in bars_off_their_labels(explorer.fig))
 
 
 def test_the_checker_catches_stacked_areas_whose_sum_runs_off_the_top():

@@ -1,11 +1,12 @@
-"""What every explorer's figure shows a learner whatever the data: names, hover text, colours.
+"""What every explorer's figure shows a learner whatever the data: names, hover text, colours, font.
 
 Each trace is named in the legend (or on hover) from the strings table, never
 plotly's "trace 3"; hovering a point says what it is, or the trace is made
 deaf to the pointer on purpose; every colour is the course's palette (or a
-see-through tint of it), one per bar where bars have their own. The edge tests
-check the data at every setting; these check what `build_figure` sets once,
-for every explorer in ``EXPLORERS``, at the defaults and at every control's ends.
+see-through tint of it), one per bar where bars have their own; the text is in
+the course's font. The edge tests check the data at every setting; these check
+what `build_figure` sets once, for every explorer in ``EXPLORERS``, at the
+defaults and at every control's ends.
 """
 
 from __future__ import annotations
@@ -51,6 +52,8 @@ def colours_of(trace) -> Iterator[tuple[str, object]]:
 
 def problems_of(explorer: Explorer) -> list[str]:
     problems = []
+    if explorer.fig.layout.font.family != palette.FONT_FAMILY:
+        problems.append(f"the figure is in {explorer.fig.layout.font.family!r}, not the course's font")
     for index, trace in enumerate(explorer.fig.data):
         who = f"trace {index} ({trace.name!r})"
         if not isinstance(trace.name, str) or not trace.name.strip():
