@@ -1,10 +1,10 @@
-"""What every explorer's figure shows a learner whatever the data: names, hover text, colours, font.
+"""What every explorer's figure shows a learner whatever the data: titles, names, hover, colours, font.
 
-Each trace is named in the legend (or on hover) from the strings table, never
-plotly's "trace 3"; hovering a point says what it is, or the trace is made
-deaf to the pointer on purpose; every colour is the course's palette (or a
-see-through tint of it), one per bar where bars have their own; the text is in
-the course's font. The edge tests check the data at every setting; these check
+Each plot has a title above it. Each trace is named in the legend (or on
+hover) from the strings table, never plotly's "trace 3"; hovering a point says
+what it is, or the trace is made deaf to the pointer on purpose. Every colour
+is set, from the course's palette (or a see-through tint of it), one per bar
+where bars have their own; the text is in the course's font. The edge tests check the data at every setting; these check
 what `build_figure` sets once, for every explorer in ``EXPLORERS``, at the
 defaults and at every control's ends.
 """
@@ -50,10 +50,24 @@ def colours_of(trace) -> Iterator[tuple[str, object]]:
             yield where, colour
 
 
+def untitled_plots(fig) -> list[str]:
+    """Plots with no title above them: every pair of axes that draws a trace has one."""
+    problems = []
+    for x, y in sorted({(t.xaxis or "x", t.yaxis or "y") for t in fig.data}):
+        x_axis, y_axis = fig.layout[x.replace("x", "xaxis", 1)], fig.layout[y.replace("y", "yaxis", 1)]
+        (left, right), top = x_axis.domain or (0, 1), (y_axis.domain or (0, 1))[1]
+        titles = [a.text for a in fig.layout.annotations if a.xref == "paper" and a.yref == "paper"
+                  and left <= a.x <= right and a.y >= top - 1e-6 and (a.text or "").strip()]
+        if not titles:
+            problems.append(f"the plot on axes {x} and {y} has no title above it")
+    return problems
+
+
 def problems_of(explorer: Explorer) -> list[str]:
     problems = []
     if explorer.fig.layout.font.family != palette.FONT_FAMILY:
         problems.append(f"the figure is in {explorer.fig.layout.font.family!r}, not the course's font")
+    problems += untitled_plots(explorer.fig)
     for index, trace in enumerate(explorer.fig.data):
         who = f"trace {index} ({trace.name!r})"
         if not isinstance(trace.name, str) or not trace.name.strip():
@@ -63,6 +77,10 @@ def problems_of(explorer: Explorer) -> list[str]:
             if "%{" not in template or not template.endswith("<extra></extra>"):
                 problems.append(f"{who}: hovering shows plotly's raw numbers, not the course's words "
                                 f"({template!r})")
+        unset = ("line" if trace.type == "scatter" and "lines" in (trace.mode or "") and not trace.line.color
+                 else "marker" if trace.type == "bar" and trace.marker.color is None else None)
+        if unset:
+            problems.append(f"{who}: no {unset} colour set: plotly would draw it in a colour of its own")
         for where, colour in colours_of(trace):
             if isinstance(colour, str):
                 if not is_the_courses(colour):
@@ -84,7 +102,7 @@ def test_every_trace_is_named_says_what_it_is_on_hover_and_uses_the_courses_colo
     assert not problems, "\n".join(problems[:10])
 
 
-def test_the_checks_catch_a_missing_name_raw_hover_text_and_a_bar_without_its_colour():
+def test_the_checks_catch_a_missing_name_raw_hover_text_and_bars_without_their_colours():
     explorer = EXPLORERS["cascade"]()
     assert problems_of(explorer) == []
     posts, shares = explorer.fig.data
@@ -95,3 +113,19 @@ def test_the_checks_catch_a_missing_name_raw_hover_text_and_a_bar_without_its_co
     assert "colours for" in found and "no name" in found and "raw numbers" in found
     shares.marker.color = "#636EFA"  # plotly's own blue
     assert "not the course's" in "\n".join(problems_of(explorer))
+    shares.marker.color = None
+    assert "no marker colour set" in "\n".join(problems_of(explorer))
+
+
+def test_the_checks_catch_a_line_left_in_plotlys_colours():
+    explorer = EXPLORERS["roi"]()
+    assert problems_of(explorer) == []
+    explorer.fig.data[4].line = {}  # the true return, no longer black and dashed
+    assert "no line colour set" in "\n".join(problems_of(explorer))
+
+
+def test_the_checks_catch_a_plot_without_its_title():
+    explorer = EXPLORERS["time-effort"]()
+    assert untitled_plots(explorer.fig) == []
+    explorer.fig.layout.annotations[1].text = ""
+    assert untitled_plots(explorer.fig) == ["the plot on axes x2 and y2 has no title above it"]
