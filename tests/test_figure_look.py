@@ -4,9 +4,9 @@ Each plot has a title above it. Each trace is named in the legend (or on
 hover) from the strings table, never plotly's "trace 3"; hovering a point says
 what it is, or the trace is made deaf to the pointer on purpose. Every colour
 is set, from the course's palette (or a see-through tint of it), one per bar
-where bars have their own; the text is in the course's font. The edge tests check the data at every setting; these check
-what `build_figure` sets once, for every explorer in ``EXPLORERS``, at the
-defaults and at every control's ends.
+where bars have their own; the text is in the course's font. The edge tests
+check the data at every setting; these check what `build_figure` sets once,
+for every explorer in ``EXPLORERS``, at the defaults and at every control's ends.
 """
 
 from __future__ import annotations
