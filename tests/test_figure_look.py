@@ -20,6 +20,9 @@ from mediavsnet import palette
 from mediavsnet.explorers import EXPLORERS
 from mediavsnet.explorers.base import Explorer
 
+#: The values a hover or bar text may name (plotly's names are case-sensitive: "%{X}" shows nothing).
+TEMPLATE_VALUES = {"x", "y", "text", "customdata", "fullData.name"}
+
 #: Every colour the course draws with.
 COURSE_COLOURS = {c.upper() for c in (*palette.OKABE_ITO.values(), palette.NEUTRAL, palette.NEUTRAL_LIGHT,
                                       palette.MEDIA_LIGHT, *palette.STAGES.values())}
@@ -81,6 +84,11 @@ def problems_of(explorer: Explorer) -> list[str]:
                  else "marker" if trace.type == "bar" and trace.marker.color is None else None)
         if unset:
             problems.append(f"{who}: no {unset} colour set: plotly would draw it in a colour of its own")
+        for template in (trace.hovertemplate, getattr(trace, "texttemplate", None)):
+            named = re.findall(r"%\{([^}:|\[]+)", template if isinstance(template, str) else "")
+            unknown = set(named) - TEMPLATE_VALUES
+            if unknown:
+                problems.append(f"{who}: {template!r} names {sorted(unknown)}, which plotly shows as nothing")
         for where, colour in colours_of(trace):
             if isinstance(colour, str):
                 if not is_the_courses(colour):
@@ -122,6 +130,12 @@ def test_the_checks_catch_a_line_left_in_plotlys_colours():
     assert problems_of(explorer) == []
     explorer.fig.data[4].line = {}  # the true return, no longer black and dashed
     assert "no line colour set" in "\n".join(problems_of(explorer))
+
+
+def test_the_checks_catch_a_hover_naming_a_value_plotly_does_not_know():
+    explorer = EXPLORERS["communication"]()
+    explorer.fig.data[0].hovertemplate = "%{fulldata.name}, week %{x}: %{y:,.1f}<extra></extra>"
+    assert "names ['fulldata.name']" in "\n".join(problems_of(explorer))
 
 
 def test_the_checks_catch_a_plot_without_its_title():
