@@ -390,7 +390,7 @@ def test_a_band_just_below_break_even_is_not_written_as_reaching_it():
     (-35.4, "−35"), (0.6, "1"), (-0.3, "−0.3"), (0.45, "0.5"), (-0.04, "−0.04"), (0.004, "0"), (0.0, "0"),
 ])
 def test_a_band_edge_is_whole_unless_rounding_would_put_it_on_break_even(edge, written):
-    assert roi.band_edge(edge) == written
+    assert roi.edge_pct(edge) == written
 
 
 #: Exact (Garwood) 95 % intervals on a Poisson mean, from the chi-square distribution:

@@ -82,6 +82,8 @@ def problems_of(explorer: Explorer) -> list[str]:
                                 f"({template!r})")
         unset = ("line" if trace.type == "scatter" and "lines" in (trace.mode or "") and not trace.line.color
                  else "marker" if trace.type == "bar" and trace.marker.color is None else None)
+        if trace.type == "scatter" and trace.fill not in (None, "none") and not trace.fillcolor:
+            unset = "fill"
         if unset:
             problems.append(f"{who}: no {unset} colour set: plotly would draw it in a colour of its own")
         for template in (trace.hovertemplate, getattr(trace, "texttemplate", None)):

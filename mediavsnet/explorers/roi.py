@@ -230,7 +230,7 @@ def pct(value: float, decimals: int = 0) -> str:
     return (t("roi.minus") if shown < 0 else "") + text.number(abs(shown), decimals)
 
 
-def band_edge(value: float) -> str:
+def edge_pct(value: float) -> str:
     """A band's edge, whole unless that would put it on break-even: "−0.3", not "0", for a band below it.
 
     An edge within 0.005 points of break-even is written "0": no reading could tell its side.
@@ -283,7 +283,7 @@ def summarize(result: AttributionResult) -> str:
     measure = t(
         "roi.measure", n=p.measurement, runs=attribution.RUNS, method=t(f"roi.method_{p.method}"),
         window=window, estimate=pct(result.estimate[-1]), confidence=attribution.CONFIDENCE_PCT,
-        low=band_edge(low), high=band_edge(high), width=text.number(high - low),
+        low=edge_pct(low), high=edge_pct(high), width=text.number(high - low),
     )
     reason = miss_reason(result)
     if reason is None:
@@ -345,7 +345,7 @@ def methods_compared(windows: tuple[int, ...] = (4, 156), **fixed: float) -> str
                 text.duration(weeks),
                 t(f"roi.table.{method}"),
                 f"{pct(r.expected[-1])} %",
-                f"{band_edge(r.low[-1])} % to {band_edge(r.high[-1])} %",
+                f"{edge_pct(r.low[-1])} % to {edge_pct(r.high[-1])} %",
                 t(f"roi.table.says_{verdict(r)}"),
                 t("roi.table.yes") if inside else t("roi.table.no"),
             ])
