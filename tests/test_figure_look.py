@@ -23,9 +23,13 @@ from mediavsnet.explorers.base import Explorer
 #: The values a hover or bar text may name (plotly's names are case-sensitive: "%{X}" shows nothing).
 TEMPLATE_VALUES = {"x", "y", "text", "customdata", "fullData.name"}
 
-#: Every colour the course draws with.
-COURSE_COLOURS = {c.upper() for c in (*palette.OKABE_ITO.values(), palette.NEUTRAL, palette.NEUTRAL_LIGHT,
-                                      palette.MEDIA_LIGHT, *palette.STAGES.values())}
+#: Every colour the course draws with: each "#RRGGBB" the palette module names, alone or in a table.
+COURSE_COLOURS = {
+    c.upper()
+    for value in vars(palette).values()
+    for c in (value.values() if isinstance(value, dict) else [value])
+    if isinstance(c, str) and re.fullmatch(r"#[0-9A-Fa-f]{6}", c)
+}
 
 
 def settings(cls: type[Explorer]) -> Iterator[Explorer]:
