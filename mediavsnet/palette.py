@@ -49,6 +49,12 @@ FONT_FAMILY = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif"
 
 
 def see_through(colour: str, opacity: float) -> str:
-    """A palette colour ("#0072B2") at an opacity, for a band or a faint line: "rgba(0,114,178,0.2)"."""
+    """A palette colour ("#0072B2") at an opacity, for a band or a faint line: "rgba(0,114,178,0.2)".
+
+    The opacity is below 1, or the band would hide the lines drawn under it
+    (browsers read any opacity above 1 as 1); 0 draws nothing, as an edge no one should see.
+    """
+    if not 0 <= opacity < 1:
+        raise ValueError(f"opacity {opacity} is not see-through: give one from 0 up to (not including) 1")
     red, green, blue = (int(colour[i:i + 2], 16) for i in (1, 3, 5))
     return f"rgba({red},{green},{blue},{opacity})"

@@ -71,6 +71,12 @@ def test_a_see_through_colour_keeps_its_hue(colour, opacity, expected):
     assert palette.see_through(colour, opacity) == expected
 
 
+@pytest.mark.parametrize("opacity", [1.0, 1.2, -0.1])
+def test_a_see_through_colour_is_never_opaque(opacity):
+    with pytest.raises(ValueError, match="not see-through"):
+        palette.see_through(palette.MEDIA, opacity)
+
+
 @pytest.mark.parametrize(
     ("value", "unit", "expected"),
     [(1, "week", "1 week"), (2, "week", "2 weeks"), (1234.4, "person", "1,234 people"),
