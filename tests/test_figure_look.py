@@ -1,7 +1,8 @@
 """What every explorer's figure shows a learner whatever the data: titles, names, hover, colours, font.
 
 Each plot has a title above it. Each trace is named in the legend (or on
-hover) from the strings table, never plotly's "trace 3"; hovering a point says
+hover) from the strings table, never plotly's "trace 3", and no legend shows a
+name twice; a fill colour is always drawn as a fill; hovering a point says
 what it is, or the trace is made deaf to the pointer on purpose. Every colour
 is set, from the course's palette (or a see-through tint of it), one per bar
 where bars have their own; the text is in the course's font. The edge tests
@@ -70,8 +71,18 @@ def untitled_plots(fig) -> list[str]:
     return problems
 
 
+def repeated_legend_entries(fig) -> list[str]:
+    """Names shown twice in one legend: a learner cannot tell which entry is which line."""
+    shown: dict[tuple[str, str], int] = {}
+    for trace in fig.data:
+        if trace.showlegend is not False and trace.name:
+            key = (trace.legend or "legend", trace.name)
+            shown[key] = shown.get(key, 0) + 1
+    return [f"{legend} shows {name!r} {count} times" for (legend, name), count in shown.items() if count > 1]
+
+
 def problems_of(explorer: Explorer) -> list[str]:
-    problems = []
+    problems = repeated_legend_entries(explorer.fig)
     if explorer.fig.layout.font.family != palette.FONT_FAMILY:
         problems.append(f"the figure is in {explorer.fig.layout.font.family!r}, not the course's font")
     problems += untitled_plots(explorer.fig)
@@ -90,6 +101,9 @@ def problems_of(explorer: Explorer) -> list[str]:
             unset = "fill"
         if unset:
             problems.append(f"{who}: no {unset} colour set: plotly would draw it in a colour of its own")
+        filled = trace.fill not in (None, "none") or trace.stackgroup  # a stack fills under each trace
+        if trace.type == "scatter" and trace.fillcolor and not filled:
+            problems.append(f"{who}: a fill colour but no fill: the band or area it shades is not drawn")
         for template in (trace.hovertemplate, getattr(trace, "texttemplate", None)):
             named = re.findall(r"%\{([^}:|\[]+)", template if isinstance(template, str) else "")
             unknown = set(named) - TEMPLATE_VALUES
@@ -149,3 +163,13 @@ def test_the_checks_catch_a_plot_without_its_title():
     assert untitled_plots(explorer.fig) == []
     explorer.fig.layout.annotations[1].text = ""
     assert untitled_plots(explorer.fig) == ["the plot on axes x2 and y2 has no title above it"]
+
+
+def test_the_checks_catch_a_legend_entry_shown_twice_and_a_band_left_unfilled():
+    explorer = EXPLORERS["roi"]()
+    low_edge, high_edge = explorer.fig.data[1], explorer.fig.data[2]
+    assert low_edge.name == high_edge.name and problems_of(explorer) == []
+    low_edge.showlegend = True
+    high_edge.fill = None
+    found = "\n".join(problems_of(explorer))
+    assert f"legend shows {low_edge.name!r} 2 times" in found and "a fill colour but no fill" in found
