@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import re
 import sys
+import uuid
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
 import nbformat
+import plotly.graph_objects as go
 import pytest
 
 from mediavsnet import lessons, planner
@@ -312,3 +314,46 @@ def test_every_hand_mutation_still_applies_to_the_code_it_names():
     stale = [m.name for m in mutate_by_hand.MUTATIONS
              if mutate_by_hand.apply((ROOT / m.path).read_text(encoding="utf-8"), m.edits) is None]
     assert not stale, f"hand mutations whose text is no longer in their file exactly once: {stale}"
+
+
+def test_the_mutant_triage_sees_a_change_but_not_a_random_id_or_a_group_renamed_alike():
+    """benchmarks/mutant_effects.py calls a mutant harmless when the screen is the same: it must
+    still see a changed property, and must not see plotly's random trace ids or a stack renamed
+    on every trace (which draws the same)."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import mutant_effects
+
+    def screen(fig):
+        seen = dict(mutant_effects.flatten(fig.to_plotly_json()))
+        return [mutant_effects.group_names_alike(seen)]
+
+    def figure(stack: str, width: float):  # each trace with a new random id, as a FigureWidget gives it
+        return go.Figure([go.Scatter(y=[1.0, float("nan")], stackgroup=stack, line={"width": width},
+                                     uid=str(uuid.uuid4())),
+                          go.Scatter(y=[2.0, 3.0], stackgroup=stack, uid=str(uuid.uuid4()))])
+
+    differences = mutant_effects.differences
+    assert differences(screen(figure("a", 2)), screen(figure("XXaXX", 2))) == []
+    assert differences(screen(figure("a", 2)), screen(figure("a", 3))) == ["data[0].line.width"]
+    unstacked = figure("a", 2)
+    unstacked.data[1].stackgroup = None
+    assert differences(screen(figure("a", 2)), screen(unstacked)) == ["data[1].stackgroup"]
+
+
+def test_a_mutant_in_one_explorer_is_tested_by_its_own_tests_and_those_that_name_none():
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import mutant_loop
+
+    class Item:
+        def __init__(self, ident):
+            self.callspec = type("CallSpec", (), {"id": ident})() if ident else None
+
+    items = [Item(None), Item("roi"), Item("time-effort"), Item("goals-weeks"), Item("roi-1")]
+    names = {"mediavsnet.explorers.roi": "roi", "mediavsnet.explorers.time_effort": "time-effort",
+             "mediavsnet.explorers.goals": "goals"}
+    roi_mutant = "mediavsnet.explorers.roi.xǁRoiExplorerǁbuild_figure__mutmut_1"
+    kept = mutant_loop.tests_for(roi_mutant, items, names)
+    assert kept == [items[0], items[1], items[4]]
+    kept = mutant_loop.tests_for("mediavsnet.explorers.time_effort.x_week_axis__mutmut_2", items, names)
+    assert kept == [items[0], items[2]]
+    assert mutant_loop.tests_for("mediavsnet.models.cascade.x_run__mutmut_1", items, names) == items
