@@ -101,8 +101,8 @@ def problems_of(explorer: Explorer) -> list[str]:
             unset = "fill"
         if unset:
             problems.append(f"{who}: no {unset} colour set: plotly would draw it in a colour of its own")
-        filled = trace.fill not in (None, "none") or trace.stackgroup  # a stack fills under each trace
-        if trace.type == "scatter" and trace.fillcolor and not filled:
+        if trace.type == "scatter" and trace.fillcolor and trace.fill in (None, "none") \
+                and not trace.stackgroup:  # a stack fills under each of its traces
             problems.append(f"{who}: a fill colour but no fill: the band or area it shades is not drawn")
         for template in (trace.hovertemplate, getattr(trace, "texttemplate", None)):
             named = re.findall(r"%\{([^}:|\[]+)", template if isinstance(template, str) else "")
