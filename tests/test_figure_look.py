@@ -5,9 +5,10 @@ hover) from the strings table, never plotly's "trace 3", and no legend shows a
 name twice; a fill colour is always drawn as a fill; hovering a point says
 what it is, or the trace is made deaf to the pointer on purpose. Every colour
 is set, from the course's palette (or a see-through tint of it), one per bar
-where bars have their own; the text is in the course's font. The edge tests
-check the data at every setting; these check what `build_figure` sets once,
-for every explorer in ``EXPLORERS``, at the defaults and at every control's ends.
+where bars have their own; a bar placed to write its number writes it; the
+text is in the course's font. The edge tests check the data at every
+setting; these check what `build_figure` sets once, for every explorer in
+``EXPLORERS``, at the defaults and at every control's ends.
 """
 
 from __future__ import annotations
@@ -104,6 +105,9 @@ def problems_of(explorer: Explorer) -> list[str]:
         if trace.type == "scatter" and trace.fillcolor and trace.fill in (None, "none") \
                 and not trace.stackgroup:  # a stack fills under each of its traces
             problems.append(f"{who}: a fill colour but no fill: the band or area it shades is not drawn")
+        if trace.type == "bar" and trace.textposition not in (None, "none") \
+                and not trace.texttemplate and trace.text is None:
+            problems.append(f"{who}: placed to write each bar's number, but writes none")
         for template in (trace.hovertemplate, getattr(trace, "texttemplate", None)):
             named = re.findall(r"%\{([^}:|\[]+)", template if isinstance(template, str) else "")
             unknown = set(named) - TEMPLATE_VALUES
@@ -137,8 +141,9 @@ def test_the_checks_catch_a_missing_name_raw_hover_text_and_bars_without_their_c
     posts.marker.color = list(posts.marker.color)[:-1]
     shares.name = ""
     shares.hovertemplate = None
+    posts.texttemplate = None
     found = "\n".join(problems_of(explorer))
-    assert "colours for" in found and "no name" in found and "raw numbers" in found
+    assert "colours for" in found and "no name" in found and "raw numbers" in found and "writes none" in found
     shares.marker.color = "#636EFA"  # plotly's own blue
     assert "not the course's" in "\n".join(problems_of(explorer))
     shares.marker.color = None
