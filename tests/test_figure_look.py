@@ -1,14 +1,16 @@
 """What every explorer's figure shows a learner whatever the data: titles, names, hover, colours, font.
 
-Each plot has a title above it. Each trace is named in the legend (or on
-hover) from the strings table, never plotly's "trace 3", and no legend shows a
-name twice; a fill colour is always drawn as a fill; hovering a point says
-what it is, or the trace is made deaf to the pointer on purpose. Every colour
-is set, from the course's palette (or a see-through tint of it), one per bar
-where bars have their own; a bar placed to write its number writes it; the
-text is in the course's font. The edge tests check the data at every
-setting; these check what `build_figure` sets once, for every explorer in
-``EXPLORERS``, at the defaults and at every control's ends.
+Each plot has a title above it, and each axis across a title or named ticks;
+ticks are named one label to a tick, and no title or label says "None" or
+"nan". Each trace is named in the legend (or on hover) from the strings table,
+never plotly's "trace 3", and no legend shows a name twice; a fill colour is
+always drawn as a fill; hovering a point says what it is, or the trace is made
+deaf to the pointer on purpose. Every colour is set, from the course's palette
+(or a see-through tint of it), one per bar where bars have their own; a bar
+placed to write its number writes it; the text is in the course's font. The
+edge tests check the data at every setting; these check what `build_figure`
+sets once, for every explorer in ``EXPLORERS``, at the defaults and at every
+control's ends.
 """
 
 from __future__ import annotations
@@ -72,6 +74,34 @@ def untitled_plots(fig) -> list[str]:
     return problems
 
 
+#: What a learner reads where a value went missing in the code: Python's None, a number's NaN.
+MISSING_WORDS = re.compile(r"\b(None|nan|NaN|undefined)\b")
+
+
+def unlabelled_axes(fig) -> list[str]:
+    """Across axes a trace is drawn on with no title and no named ticks, ticks named one for one,
+    and words that are only a value gone missing ("None"). (An upright axis may leave its quantity
+    to the plot's title above it, as a row of small plots does.)"""
+    problems = []
+    across = {(trace.xaxis or "x").replace("x", "xaxis", 1) for trace in fig.data}
+    upright = {(trace.yaxis or "y").replace("y", "yaxis", 1) for trace in fig.data}
+    for name in sorted(across | upright):
+        axis = fig.layout[name]
+        if name in across and not (axis.title.text or "").strip() and not axis.ticktext:
+            problems.append(f"{name} has no title and no named ticks: a learner cannot tell what it measures")
+        labels, ticks = len(axis.ticktext or ()), len(axis.tickvals or ())
+        if axis.ticktext is not None and labels != ticks:
+            problems.append(f"{name} has {labels} tick labels for {ticks} ticks: "
+                            "the labels slide off the values they name")
+        words = [axis.title.text or "", *(axis.ticktext or ())]
+        problems += [f"{name} says {w!r}" for w in words if MISSING_WORDS.search(str(w))]
+    problems += [f"a title says {note.text!r}" for note in fig.layout.annotations
+                 if MISSING_WORDS.search(note.text or "")]
+    problems += [f"a trace is named {trace.name!r}" for trace in fig.data
+                 if MISSING_WORDS.search(trace.name or "")]
+    return problems
+
+
 def repeated_legend_entries(fig) -> list[str]:
     """Names shown twice in one legend: a learner cannot tell which entry is which line."""
     shown: dict[tuple[str, str], int] = {}
@@ -86,7 +116,7 @@ def problems_of(explorer: Explorer) -> list[str]:
     problems = repeated_legend_entries(explorer.fig)
     if explorer.fig.layout.font.family != palette.FONT_FAMILY:
         problems.append(f"the figure is in {explorer.fig.layout.font.family!r}, not the course's font")
-    problems += untitled_plots(explorer.fig)
+    problems += untitled_plots(explorer.fig) + unlabelled_axes(explorer.fig)
     for index, trace in enumerate(explorer.fig.data):
         who = f"trace {index} ({trace.name!r})"
         if not isinstance(trace.name, str) or not trace.name.strip():
@@ -178,3 +208,16 @@ def test_the_checks_catch_a_legend_entry_shown_twice_and_a_band_left_unfilled():
     high_edge.fill = None
     found = "\n".join(problems_of(explorer))
     assert f"legend shows {low_edge.name!r} 2 times" in found and "a fill colour but no fill" in found
+
+
+def test_the_checks_catch_an_axis_without_a_title_labels_sliding_off_their_ticks_and_none():
+    explorer = EXPLORERS["cascade"]()
+    assert unlabelled_axes(explorer.fig) == []
+    layout = explorer.fig.layout
+    layout.xaxis2.tickvals = [0, *layout.xaxis2.tickvals]
+    layout.xaxis.ticktext = ["None", *list(layout.xaxis.ticktext)[1:]]
+    found = "\n".join(unlabelled_axes(explorer.fig))
+    assert "tick labels for" in found and "xaxis says 'None'" in found
+    weeks = EXPLORERS["roi"]().fig
+    weeks.layout.xaxis.title.text = None
+    assert unlabelled_axes(weeks)[0].startswith("xaxis has no title and no named ticks")

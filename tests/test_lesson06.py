@@ -385,3 +385,22 @@ def test_networking_in_family_follows_from_the_family_table():
     }
     assert marked_right(q) == the_true_option(q, claims)
     assert "one type among six" in next(o for o in q.options if o.correct).text
+
+
+def test_each_plot_names_its_own_axes(explorer):
+    layout = explorer.fig.layout
+    assert (layout.xaxis.title.text, layout.yaxis.title.text) == ("Shares of one post", "Posts (log scale)")
+    assert (layout.xaxis2.title.text, layout.yaxis2.title.text) == (
+        "Step (1 = straight from the original post)", "% of all shares")
+
+
+@pytest.mark.parametrize("settings", [{}, {"share_pct": 2.0, "posts": 500}])
+def test_each_step_bar_stands_over_its_own_step_number_on_one_fixed_scale(explorer, settings):
+    """Step 1 is labelled 1, and so on; the share axis runs from 0 past 100 % at every setting,
+    so two settings can be compared by eye and the tallest bar's label still fits."""
+    explorer.set(**settings)
+    axis = explorer.fig.layout.xaxis2
+    assert list(axis.ticktext) == [str(step) for step in range(1, STEPS_SHOWN)] + [f"{STEPS_SHOWN}+"]
+    assert list(axis.tickvals) == list(explorer.fig.data[1].x) == list(range(1, STEPS_SHOWN + 1))
+    low, high = explorer.fig.layout.yaxis2.range
+    assert low == 0 and high > 100
