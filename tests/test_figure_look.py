@@ -4,13 +4,13 @@ Each plot has a title above it, and each axis across a title or named ticks;
 ticks are named one label to a tick, and no title or label says "None" or
 "nan". Each trace is named in the legend (or on hover) from the strings table,
 never plotly's "trace 3", and no legend shows a name twice; a fill colour is
-always drawn as a fill; hovering a point says what it is, or the trace is made
-deaf to the pointer on purpose. Every colour is set, from the course's palette
-(or a see-through tint of it), one per bar where bars have their own; a bar
-placed to write its number writes it; the text is in the course's font. The
-edge tests check the data at every setting; these check what `build_figure`
-sets once, for every explorer in ``EXPLORERS``, at the defaults and at every
-control's ends.
+always drawn as a fill, and each line sets its mode; hovering a point says
+what it is, or the trace is made deaf to the pointer on purpose. Every colour
+is set, from the course's palette (or a see-through tint of it), one per bar
+where bars have their own; a bar placed to write its number writes it; the
+text is in the course's font. The edge tests check the data at every setting;
+these check what `build_figure` sets once, for every explorer in
+``EXPLORERS``, at the defaults and at every control's ends.
 """
 
 from __future__ import annotations
@@ -163,6 +163,9 @@ def problems_of(explorer: Explorer) -> list[str]:
         if trace.type == "scatter" and trace.fillcolor and trace.fill in (None, "none") \
                 and not trace.stackgroup:  # a stack fills under each of its traces
             problems.append(f"{who}: a fill colour but no fill: the band or area it shades is not drawn")
+        if trace.type == "scatter" and trace.mode is None:
+            problems.append(f"{who}: no mode: plotly adds dots to a line of under 20 points, so its look "
+                            "would change as a slider crosses 20")
         if trace.type == "bar" and trace.textposition not in (None, "none") \
                 and not trace.texttemplate and trace.text is None:
             problems.append(f"{who}: placed to write each bar's number, but writes none")
@@ -219,7 +222,9 @@ def test_the_checks_catch_a_line_left_in_plotlys_colours():
     explorer = EXPLORERS["roi"]()
     assert problems_of(explorer) == []
     explorer.fig.data[4].line = {}  # the true return, no longer black and dashed
-    assert "no line colour set" in "\n".join(problems_of(explorer))
+    explorer.fig.data[5].mode = None
+    found = "\n".join(problems_of(explorer))
+    assert "no line colour set" in found and "no mode" in found
 
 
 def test_the_checks_catch_a_hover_naming_a_value_plotly_does_not_know():
