@@ -16,6 +16,7 @@ these check what `build_figure` sets once, for every explorer in
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 
 import pytest
@@ -131,13 +132,20 @@ def unlabelled_axes(fig) -> list[str]:
 
 
 def repeated_legend_entries(fig) -> list[str]:
-    """Names shown twice in one legend: a learner cannot tell which entry is which line."""
-    shown: dict[tuple[str, str], int] = {}
+    """Names shown twice in one legend, so a learner cannot tell which entry is which line; and
+    traces that share a name outside one legend group, so its one entry hides only some of them."""
+    shown = Counter((trace.legend or "legend", trace.name) for trace in fig.data
+                    if trace.showlegend is not False and trace.name)
+    problems = [f"{legend} shows {name!r} {count} times"
+                for (legend, name), count in shown.items() if count > 1]
+    groups: dict[str, list] = {}
     for trace in fig.data:
-        if trace.showlegend is not False and trace.name:
-            key = (trace.legend or "legend", trace.name)
-            shown[key] = shown.get(key, 0) + 1
-    return [f"{legend} shows {name!r} {count} times" for (legend, name), count in shown.items() if count > 1]
+        groups.setdefault(trace.name, []).append(trace.legendgroup)
+    problems += [f"the traces named {name!r} are in legend groups {found}: its legend entry would show "
+                 "and hide only some of them"
+                 for name, found in groups.items()
+                 if len(found) > 1 and (None in found or len(set(found)) > 1)]
+    return problems
 
 
 def problems_of(explorer: Explorer) -> list[str]:
@@ -240,7 +248,7 @@ def test_the_checks_catch_a_plot_without_its_title():
     assert untitled_plots(explorer.fig) == ["the plot on axes x2 and y2 has no title above it"]
 
 
-def test_the_checks_catch_a_legend_entry_shown_twice_and_a_band_left_unfilled():
+def test_the_checks_catch_a_legend_entry_shown_twice_or_split_and_a_band_left_unfilled():
     explorer = EXPLORERS["roi"]()
     low_edge, high_edge = explorer.fig.data[1], explorer.fig.data[2]
     assert low_edge.name == high_edge.name and problems_of(explorer) == []
@@ -248,6 +256,8 @@ def test_the_checks_catch_a_legend_entry_shown_twice_and_a_band_left_unfilled():
     high_edge.fill = None
     found = "\n".join(problems_of(explorer))
     assert f"legend shows {low_edge.name!r} 2 times" in found and "a fill colour but no fill" in found
+    low_edge.legendgroup = None
+    assert "would show and hide only some of them" in "\n".join(problems_of(explorer))
 
 
 def test_the_checks_catch_an_axis_without_a_title_labels_sliding_off_their_ticks_and_none():

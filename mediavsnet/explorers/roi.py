@@ -75,10 +75,11 @@ class RoiExplorer(Explorer):
         band_edge = {"color": palette.see_through(palette.MEDIA, 0.0), "width": 0}  # the fill shows the band
         fig.add_trace(go.Scatter(name=t("roi.other_runs"), mode="lines", hoverinfo="skip",
                                  line={"color": faint, "width": 1}, connectgaps=False), row=1, col=1)
+        # Each band is two traces, its edges: one legend group, so its one entry shows and hides both.
         fig.add_trace(go.Scatter(name=t("roi.band"), mode="lines", hoverinfo="skip", showlegend=False,
-                                 line=band_edge), row=1, col=1)
+                                 legendgroup="band", line=band_edge), row=1, col=1)
         fig.add_trace(go.Scatter(name=t("roi.band"), mode="lines", fill="tonexty", hovertemplate=hover,
-                                 fillcolor=palette.see_through(palette.MEDIA, 0.2),
+                                 legendgroup="band", fillcolor=palette.see_through(palette.MEDIA, 0.2),
                                  line=band_edge), row=1, col=1)
         fig.add_trace(go.Scatter(name=t("roi.estimate"), mode="lines", hovertemplate=hover,
                                  line={"color": palette.MEDIA, "width": 3}), row=1, col=1)
@@ -95,10 +96,11 @@ class RoiExplorer(Explorer):
                                  line={"color": palette.STAGES["close"], "width": 2, "shape": "hv"}),
                       row=1, col=2, secondary_y=False)
         fig.add_trace(go.Scatter(name=t("roi.referral_band"), mode="lines", hoverinfo="skip",
-                                 showlegend=False, legend="legend2",
+                                 showlegend=False, legend="legend2", legendgroup="referral_band",
                                  line={"color": palette.see_through(palette.NETWORKING, 0.0), "width": 0}),
                       row=1, col=2, secondary_y=True)
         fig.add_trace(go.Scatter(name=t("roi.referral_band"), mode="lines", fill="tonexty", legend="legend2",
+                                 legendgroup="referral_band",
                                  hovertemplate="%{fullData.name}, week %{x}: %{y:,.1f}<extra></extra>",
                                  fillcolor=palette.see_through(palette.NETWORKING, 0.15),
                                  line={"color": palette.see_through(palette.NETWORKING, 0.0), "width": 0}),
