@@ -1,16 +1,16 @@
 """What every explorer's figure shows a learner whatever the data: titles, names, hover, colours, font.
 
-Each plot has a title above it, and each axis across a title or named ticks;
-ticks are named one label to a tick, and no title or label says "None" or
-"nan". Each trace is named in the legend (or on hover) from the strings table,
-never plotly's "trace 3", and no legend shows a name twice; a fill colour is
-always drawn as a fill, and each line sets its mode; hovering a point says
-what it is, or the trace is made deaf to the pointer on purpose. Every colour
-is set, from the course's palette (or a see-through tint of it), one per bar
-where bars have their own; a bar placed to write its number writes it; the
-text is in the course's font. The edge tests check the data at every setting;
-these check what `build_figure` sets once, for every explorer in
-``EXPLORERS``, at the defaults and at every control's ends.
+Each plot draws something and has a title above it, and each axis across a
+title or named ticks; ticks are named one label to a tick, and no title or
+label says "None" or "nan". Each trace is named in the legend (or on hover)
+from the strings table, never plotly's "trace 3", and no legend shows a name
+twice; a fill colour is always drawn as a fill, and each line sets its mode;
+hovering a point says what it is, or the trace is made deaf to the pointer on
+purpose. Every colour is set, from the course's palette (or a see-through tint
+of it), one per bar where bars have their own; a bar placed to write its
+number writes it; the text is in the course's font. The edge tests check the
+data at every setting; these check what `build_figure` sets once, for every
+explorer in ``EXPLORERS``, at the defaults and at every control's ends.
 """
 
 from __future__ import annotations
@@ -107,6 +107,14 @@ def untitled_plots(fig) -> list[str]:
 MISSING_WORDS = re.compile(r"\b(None|nan|NaN|undefined)\b")
 
 
+def empty_plots(fig) -> list[str]:
+    """Axes in the layout that no trace is drawn on: an empty frame, titled as if it showed something."""
+    used = {(t.xaxis or "x").replace("x", "xaxis", 1) for t in fig.data}
+    used |= {(t.yaxis or "y").replace("y", "yaxis", 1) for t in fig.data}
+    laid_out = {name for name in fig.layout.to_plotly_json() if re.fullmatch(r"[xy]axis\d*", name)}
+    return [f"{name} is laid out but draws nothing: an empty plot" for name in sorted(laid_out - used)]
+
+
 def unlabelled_axes(fig) -> list[str]:
     """Across axes a trace is drawn on with no title and no named ticks, ticks named one for one,
     and words that are only a value gone missing ("None"). (An upright axis may leave its quantity
@@ -152,7 +160,7 @@ def problems_of(explorer: Explorer) -> list[str]:
     problems = repeated_legend_entries(explorer.fig)
     if explorer.fig.layout.font.family != palette.FONT_FAMILY:
         problems.append(f"the figure is in {explorer.fig.layout.font.family!r}, not the course's font")
-    problems += untitled_plots(explorer.fig) + unlabelled_axes(explorer.fig)
+    problems += untitled_plots(explorer.fig) + unlabelled_axes(explorer.fig) + empty_plots(explorer.fig)
     for index, trace in enumerate(explorer.fig.data):
         who = f"trace {index} ({trace.name!r})"
         if not isinstance(trace.name, str) or not trace.name.strip():
@@ -239,6 +247,14 @@ def test_the_checks_catch_a_hover_naming_a_value_plotly_does_not_know():
     explorer = EXPLORERS["communication"]()
     explorer.fig.data[0].hovertemplate = "%{fulldata.name}, week %{x}: %{y:,.1f}<extra></extra>"
     assert "names ['fulldata.name']" in "\n".join(problems_of(explorer))
+
+
+def test_the_checks_catch_an_empty_plot():
+    explorer = EXPLORERS["time-effort"]()
+    assert empty_plots(explorer.fig) == []
+    explorer.fig.update_layout(xaxis3={"domain": [0.9, 1.0], "anchor": "y3"}, yaxis3={"anchor": "x3"})
+    assert empty_plots(explorer.fig) == ["xaxis3 is laid out but draws nothing: an empty plot",
+                                         "yaxis3 is laid out but draws nothing: an empty plot"]
 
 
 def test_the_checks_catch_a_plot_without_its_title():
