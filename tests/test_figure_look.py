@@ -107,6 +107,15 @@ def untitled_plots(fig) -> list[str]:
 MISSING_WORDS = re.compile(r"\b(None|nan|NaN|undefined)\b")
 
 
+def unnamed_for_want_of_a_legend(fig) -> list[str]:
+    """With the legend hidden, a plot holding several traces tells them apart by colour alone."""
+    if fig.layout.showlegend is not False:
+        return []
+    plots = Counter((trace.xaxis or "x", trace.yaxis or "y") for trace in fig.data)
+    return [f"the legend is hidden, yet the plot on {x} and {y} draws {count} traces a learner cannot name"
+            for (x, y), count in plots.items() if count > 1]
+
+
 def empty_plots(fig) -> list[str]:
     """Axes in the layout that no trace is drawn on: an empty frame, titled as if it showed something."""
     used = {(t.xaxis or "x").replace("x", "xaxis", 1) for t in fig.data}
@@ -161,6 +170,7 @@ def problems_of(explorer: Explorer) -> list[str]:
     if explorer.fig.layout.font.family != palette.FONT_FAMILY:
         problems.append(f"the figure is in {explorer.fig.layout.font.family!r}, not the course's font")
     problems += untitled_plots(explorer.fig) + unlabelled_axes(explorer.fig) + empty_plots(explorer.fig)
+    problems += unnamed_for_want_of_a_legend(explorer.fig)
     for index, trace in enumerate(explorer.fig.data):
         who = f"trace {index} ({trace.name!r})"
         if not isinstance(trace.name, str) or not trace.name.strip():
@@ -172,7 +182,8 @@ def problems_of(explorer: Explorer) -> list[str]:
                                 f"({template!r})")
         unset = ("line" if trace.type == "scatter" and "lines" in (trace.mode or "") and not trace.line.color
                  else "marker" if trace.type == "bar" and trace.marker.color is None else None)
-        if trace.type == "scatter" and trace.fill not in (None, "none") and not trace.fillcolor:
+        if trace.type == "scatter" and (trace.fill not in (None, "none") or trace.stackgroup) \
+                and not trace.fillcolor:  # a stacked area is filled, whatever its fill says
             unset = "fill"
         if unset:
             problems.append(f"{who}: no {unset} colour set: plotly would draw it in a colour of its own")
@@ -247,6 +258,15 @@ def test_the_checks_catch_a_hover_naming_a_value_plotly_does_not_know():
     explorer = EXPLORERS["communication"]()
     explorer.fig.data[0].hovertemplate = "%{fulldata.name}, week %{x}: %{y:,.1f}<extra></extra>"
     assert "names ['fulldata.name']" in "\n".join(problems_of(explorer))
+
+
+def test_the_checks_catch_a_stacked_area_in_plotlys_colours_and_a_legend_hidden_from_several_lines():
+    explorer = EXPLORERS["content"]()
+    assert problems_of(explorer) == []
+    explorer.fig.data[2].fillcolor = None
+    explorer.fig.layout.showlegend = False
+    found = "\n".join(problems_of(explorer))
+    assert "no fill colour set" in found and "the legend is hidden" in found
 
 
 def test_the_checks_catch_an_empty_plot():
