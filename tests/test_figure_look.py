@@ -4,13 +4,15 @@ Each plot draws something and has a title above it, and each axis across a
 title or named ticks; ticks are named one label to a tick, and no title or
 label says "None" or "nan". Each trace is named in the legend (or on hover)
 from the strings table, never plotly's "trace 3", and no legend shows a name
-twice; a fill colour is always drawn as a fill, and each line sets its mode;
-hovering a point says what it is, or the trace is made deaf to the pointer on
-purpose. Every colour is set, from the course's palette (or a see-through tint
-of it), one per bar where bars have their own; a bar placed to write its
-number writes it; the text is in the course's font. The edge tests check the
-data at every setting; these check what `build_figure` sets once, for every
-explorer in ``EXPLORERS``, at the defaults and at every control's ends.
+twice or hides itself from a plot of several lines; a stacked area sets its
+own colour; a fill colour is always drawn as a fill, and each line sets its
+mode; hovering a point says what it is, or the trace is made deaf to the
+pointer on purpose. Every colour is set, from the course's palette (or a see-
+through tint of it), one per bar where bars have their own; a bar placed to
+write its number writes it; the text is in the course's font. The edge tests
+check the data at every setting; these check what `build_figure` sets once,
+for every explorer in ``EXPLORERS``, at the defaults and at every control's
+ends.
 """
 
 from __future__ import annotations
