@@ -7,12 +7,12 @@ from the strings table, never plotly's "trace 3", and no legend shows a name
 twice or hides itself from a plot of several lines; a stacked area sets its
 own colour; a fill colour is always drawn as a fill, and each line sets its
 mode; hovering a point says what it is, or the trace is made deaf to the
-pointer on purpose. Every colour is set, from the course's palette (or a see-
-through tint of it), one per bar where bars have their own; a bar placed to
-write its number writes it; the text is in the course's font. The edge tests
-check the data at every setting; these check what `build_figure` sets once,
-for every explorer in ``EXPLORERS``, at the defaults and at every control's
-ends.
+pointer on purpose. Every colour is set, from the course's palette (or a
+see-through tint of it), one per bar where bars have their own; a bar placed
+to write its number writes it; the text is in the course's font. The edge
+tests check the data at every setting; these check what `build_figure` sets
+once, for every explorer in ``EXPLORERS``, at the defaults and at every
+control's ends.
 """
 
 from __future__ import annotations
