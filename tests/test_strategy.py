@@ -121,3 +121,17 @@ def test_buzz_counts_every_impression_reply_and_conversation():
     r = strategy.simulate(PlanParams(broadcast_hours=1, listening_hours=1, one_to_one_hours=3, people=2))
     np.testing.assert_array_equal(r.conversations, np.full(strategy.WEEKS, 6.0))
     np.testing.assert_allclose(r.buzz, np.cumsum(r.impressions + r.replies + r.conversations))
+
+
+def test_the_network_panel_steps_from_one_whole_relationship_to_the_next():
+    """Relationships are counted in whole people, so the network panel draws steps, never a slope
+    through "2.5 relationships"; buzz and sales accumulate smoothly enough to be drawn as lines."""
+    from mediavsnet.explorers.strategy import StrategyExplorer
+
+    fig = StrategyExplorer().fig
+    shapes = {}
+    for trace in fig.data[3:]:  # after the week's bars: each plan, on each goal's panel
+        shapes.setdefault(trace.xaxis, set()).add(trace.line.shape)
+    network_axis = f"x{2 + strategy.GOALS.index('network')}"
+    assert shapes.pop(network_axis) == {"hv"}
+    assert set().union(*shapes.values()) == {"linear"}
