@@ -433,3 +433,16 @@ def test_the_last_weeks_referral_band_fits_on_its_axis_with_room_above(changes):
     data, top = explorer.fig.data, explorer.fig.layout.yaxis3.range[1]
     assert 0.4 * top <= data[roi.REF_HIGH].y[-1] <= 0.5 * top + 1e-9
     assert max(data[roi.REF_RATE].y) <= top
+
+
+def test_each_line_of_the_network_plot_is_read_against_its_own_axis():
+    """People on the left axis, referrals a year on the right: a referral rate drawn against the
+    people axis would read as a handful of people, and a band split across both would be nonsense."""
+    fig = RoiExplorer().fig
+
+    def title_of(index):
+        return fig.layout[fig.data[index].yaxis.replace("y", "yaxis", 1)].title.text
+
+    assert [title_of(i) for i in (roi.NETWORK, roi.FRIENDS)] == ["People", "People"]
+    assert [title_of(i) for i in (roi.REF_HIGH, roi.REF_LOW, roi.REF_RATE)] == ["Referrals a year"] * 3
+    assert fig.layout.yaxis3.overlaying == "y2" and fig.layout.yaxis3.side == "right"
