@@ -1,18 +1,18 @@
 """What every explorer's figure shows a learner whatever the data: titles, names, hover, colours, font.
 
-Each plot draws something and has a title above it, and each axis across a
-title or named ticks; ticks are named one label to a tick, and no title or
-label says "None" or "nan". Each trace is named in the legend (or on hover)
-from the strings table, never plotly's "trace 3", and no legend shows a name
-twice or hides itself from a plot of several lines; a stacked area sets its
-own colour; a fill colour is always drawn as a fill, and each line sets its
-mode; hovering a point says what it is, or the trace is made deaf to the
-pointer on purpose. Every colour is set, from the course's palette (or a
-see-through tint of it), one per bar where bars have their own; a bar placed
-to write its number writes it; the text is in the course's font. The edge
-tests check the data at every setting; these check what `build_figure` sets
-once, for every explorer in ``EXPLORERS``, at the defaults and at every
-control's ends.
+Each plot draws something, the right way up (only a list of bars reads top
+down), and has a title above it, and each axis across a title or named ticks;
+ticks are named one label to a tick, and no title or label says "None" or
+"nan". Each trace is named in the legend (or on hover) from the strings table,
+never plotly's "trace 3", and no legend shows a name twice or hides itself
+from a plot of several lines; a stacked area sets its own colour; a fill
+colour is always drawn as a fill, and each line sets its mode; hovering a
+point says what it is, or the trace is made deaf to the pointer on purpose.
+Every colour is set, from the course's palette (or a see-through tint of it),
+one per bar where bars have their own; a bar placed to write its number writes
+it; the text is in the course's font. The edge tests check the data at every
+setting; these check what `build_figure` sets once, for every explorer in
+``EXPLORERS``, at the defaults and at every control's ends.
 """
 
 from __future__ import annotations
@@ -60,11 +60,19 @@ AXIS_TITLES = {
 }
 
 
+def axes_of(trace) -> tuple[str, str]:
+    """The layout names of the axes a trace is drawn on: ("xaxis2", "yaxis2")."""
+    return (trace.xaxis or "x").replace("x", "xaxis", 1), (trace.yaxis or "y").replace("y", "yaxis", 1)
+
+
+def drawn_on(fig) -> set[str]:
+    """Every axis some trace is drawn on."""
+    return {axis for trace in fig.data for axis in axes_of(trace)}
+
+
 def axis_titles(fig) -> dict[str, str | None]:
     """The title of each axis a trace is drawn on, by the axis's layout name."""
-    used = {(t.xaxis or "x").replace("x", "xaxis", 1) for t in fig.data}
-    used |= {(t.yaxis or "y").replace("y", "yaxis", 1) for t in fig.data}
-    return {name: fig.layout[name].title.text for name in sorted(used)}
+    return {name: fig.layout[name].title.text for name in sorted(drawn_on(fig))}
 
 
 def settings(cls: type[Explorer]) -> Iterator[Explorer]:
@@ -95,8 +103,8 @@ def colours_of(trace) -> Iterator[tuple[str, object]]:
 def untitled_plots(fig) -> list[str]:
     """Plots with no title above them: every pair of axes that draws a trace has one."""
     problems = []
-    for x, y in sorted({(t.xaxis or "x", t.yaxis or "y") for t in fig.data}):
-        x_axis, y_axis = fig.layout[x.replace("x", "xaxis", 1)], fig.layout[y.replace("y", "yaxis", 1)]
+    for x, y in sorted({axes_of(t) for t in fig.data}):
+        x_axis, y_axis = fig.layout[x], fig.layout[y]
         (left, right), top = x_axis.domain or (0, 1), (y_axis.domain or (0, 1))[1]
         titles = [a.text for a in fig.layout.annotations if a.xref == "paper" and a.yref == "paper"
                   and left <= a.x <= right and a.y >= top - 1e-6 and (a.text or "").strip()]
@@ -113,17 +121,27 @@ def unnamed_for_want_of_a_legend(fig) -> list[str]:
     """With the legend hidden, a plot holding several traces tells them apart by colour alone."""
     if fig.layout.showlegend is not False:
         return []
-    plots = Counter((trace.xaxis or "x", trace.yaxis or "y") for trace in fig.data)
+    plots = Counter(axes_of(trace) for trace in fig.data)
     return [f"the legend is hidden, yet the plot on {x} and {y} draws {count} traces a learner cannot name"
             for (x, y), count in plots.items() if count > 1]
 
 
+def upside_down(fig) -> list[str]:
+    """Reversed axes under anything but a list of bars: a line or a count drawn upside down."""
+    problems = []
+    for trace in fig.data:
+        a_list_of_bars = trace.type == "bar" and trace.orientation == "h"
+        for axis in axes_of(trace):
+            if fig.layout[axis].autorange == "reversed" and not (a_list_of_bars and axis.startswith("y")):
+                problems.append(f"{axis} runs reversed under {trace.name!r}: up (or right) would mean less")
+    return problems
+
+
 def empty_plots(fig) -> list[str]:
     """Axes in the layout that no trace is drawn on: an empty frame, titled as if it showed something."""
-    used = {(t.xaxis or "x").replace("x", "xaxis", 1) for t in fig.data}
-    used |= {(t.yaxis or "y").replace("y", "yaxis", 1) for t in fig.data}
     laid_out = {name for name in fig.layout.to_plotly_json() if re.fullmatch(r"[xy]axis\d*", name)}
-    return [f"{name} is laid out but draws nothing: an empty plot" for name in sorted(laid_out - used)]
+    return [f"{name} is laid out but draws nothing: an empty plot"
+            for name in sorted(laid_out - drawn_on(fig))]
 
 
 def unlabelled_axes(fig) -> list[str]:
@@ -131,9 +149,8 @@ def unlabelled_axes(fig) -> list[str]:
     and words that are only a value gone missing ("None"). (An upright axis may leave its quantity
     to the plot's title above it, as a row of small plots does.)"""
     problems = []
-    across = {(trace.xaxis or "x").replace("x", "xaxis", 1) for trace in fig.data}
-    upright = {(trace.yaxis or "y").replace("y", "yaxis", 1) for trace in fig.data}
-    for name in sorted(across | upright):
+    across = {axes_of(trace)[0] for trace in fig.data}
+    for name in sorted(drawn_on(fig)):
         axis = fig.layout[name]
         if name in across and not (axis.title.text or "").strip() and not axis.ticktext:
             problems.append(f"{name} has no title and no named ticks: a learner cannot tell what it measures")
@@ -172,7 +189,7 @@ def problems_of(explorer: Explorer) -> list[str]:
     if explorer.fig.layout.font.family != palette.FONT_FAMILY:
         problems.append(f"the figure is in {explorer.fig.layout.font.family!r}, not the course's font")
     problems += untitled_plots(explorer.fig) + unlabelled_axes(explorer.fig) + empty_plots(explorer.fig)
-    problems += unnamed_for_want_of_a_legend(explorer.fig)
+    problems += unnamed_for_want_of_a_legend(explorer.fig) + upside_down(explorer.fig)
     for index, trace in enumerate(explorer.fig.data):
         who = f"trace {index} ({trace.name!r})"
         if not isinstance(trace.name, str) or not trace.name.strip():
@@ -271,6 +288,13 @@ def test_the_checks_catch_a_stacked_area_in_plotlys_colours_and_a_legend_hidden_
     assert "no fill colour set" in found and "the legend is hidden" in found
 
 
+def test_the_checks_catch_a_line_drawn_upside_down():
+    explorer = EXPLORERS["goals"]()
+    assert upside_down(explorer.fig) == []
+    explorer.fig.layout.yaxis2.autorange = "reversed"  # the network's growth, drawn as a fall
+    assert upside_down(explorer.fig)[0].startswith("yaxis2 runs reversed under")
+
+
 def test_the_checks_catch_an_empty_plot():
     explorer = EXPLORERS["time-effort"]()
     assert empty_plots(explorer.fig) == []
@@ -283,7 +307,7 @@ def test_the_checks_catch_a_plot_without_its_title():
     explorer = EXPLORERS["time-effort"]()
     assert untitled_plots(explorer.fig) == []
     explorer.fig.layout.annotations[1].text = ""
-    assert untitled_plots(explorer.fig) == ["the plot on axes x2 and y2 has no title above it"]
+    assert untitled_plots(explorer.fig) == ["the plot on axes xaxis2 and yaxis2 has no title above it"]
 
 
 def test_the_checks_catch_a_legend_entry_shown_twice_or_split_and_a_band_left_unfilled():
