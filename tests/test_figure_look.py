@@ -7,12 +7,13 @@ ticks are named one label to a tick, and no title or label says "None" or
 never plotly's "trace 3", and no legend shows a name twice or hides itself
 from a plot of several lines; a stacked area sets its own colour; a fill
 colour is always drawn as a fill, and each line sets its mode; hovering a
-point says what it is, or the trace is made deaf to the pointer on purpose.
-Every colour is set, from the course's palette (or a see-through tint of it),
-one per bar where bars have their own; a bar placed to write its number writes
-it; the text is in the course's font. The edge tests check the data at every
-setting; these check what `build_figure` sets once, for every explorer in
-``EXPLORERS``, at the defaults and at every control's ends.
+point says what it is, from values the trace holds, or the trace is made deaf
+to the pointer on purpose. Every colour is set, from the course's palette (or
+a see-through tint of it), one per bar where bars have their own; a bar placed
+to write its number writes it; the text is in the course's font. The edge
+tests check the data at every setting; these check what `build_figure` sets
+once, for every explorer in ``EXPLORERS``, at the defaults and at every
+control's ends.
 """
 
 from __future__ import annotations
@@ -220,6 +221,9 @@ def problems_of(explorer: Explorer) -> list[str]:
             unknown = set(named) - TEMPLATE_VALUES
             if unknown:
                 problems.append(f"{who}: {template!r} names {sorted(unknown)}, which plotly shows as nothing")
+            empty = [name for name in ("customdata", "text") if name in named and trace[name] is None]
+            if empty:
+                problems.append(f"{who}: {template!r} shows {empty}, which the trace leaves empty")
         for where, colour in colours_of(trace):
             if isinstance(colour, str):
                 if not is_the_courses(colour):
@@ -301,6 +305,13 @@ def test_the_checks_catch_an_empty_plot():
     explorer.fig.update_layout(xaxis3={"domain": [0.9, 1.0], "anchor": "y3"}, yaxis3={"anchor": "x3"})
     assert empty_plots(explorer.fig) == ["xaxis3 is laid out but draws nothing: an empty plot",
                                          "yaxis3 is laid out but draws nothing: an empty plot"]
+
+
+def test_the_checks_catch_a_hover_showing_values_the_trace_does_not_hold():
+    explorer = EXPLORERS["cascade"]()
+    assert problems_of(explorer) == []
+    explorer.fig.data[0].customdata = None  # the size classes, named on hover
+    assert "which the trace leaves empty" in "\n".join(problems_of(explorer))
 
 
 def test_the_checks_catch_a_plot_without_its_title():
