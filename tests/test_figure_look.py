@@ -156,6 +156,10 @@ def unlabelled_axes(fig) -> list[str]:
         if name in across and not (axis.title.text or "").strip() and not axis.ticktext:
             problems.append(f"{name} has no title and no named ticks: a learner cannot tell what it measures")
         labels, ticks = len(axis.ticktext or ()), len(axis.tickvals or ())
+        if axis.tickvals is not None and axis.ticktext is None and any(
+                t.type == "bar" and name == axes_of(t)[t.orientation == "h"] for t in fig.data):
+            problems.append(f"{name} places its bars at {list(axis.tickvals)} but names none: "
+                            "a learner reads numbers where the bars' names should be")
         if axis.ticktext is not None and labels != ticks:
             problems.append(f"{name} has {labels} tick labels for {ticks} ticks: "
                             "the labels slide off the values they name")
@@ -341,6 +345,9 @@ def test_the_checks_catch_an_axis_without_a_title_labels_sliding_off_their_ticks
     layout.xaxis.ticktext = ["None", *list(layout.xaxis.ticktext)[1:]]
     found = "\n".join(unlabelled_axes(explorer.fig))
     assert "tick labels for" in found and "xaxis says 'None'" in found
+    plans = EXPLORERS["strategy"]().fig
+    plans.layout.yaxis.ticktext = None
+    assert "yaxis places its bars at [0, 1] but names none" in "\n".join(unlabelled_axes(plans))
     weeks = EXPLORERS["roi"]().fig
     weeks.layout.xaxis.title.text = None
     assert unlabelled_axes(weeks)[0].startswith("xaxis has no title and no named ticks")
