@@ -10,10 +10,10 @@ colour is always drawn as a fill, and each line sets its mode; hovering a
 point says what it is, from values the trace holds, or the trace is made deaf
 to the pointer on purpose. Every colour is set, from the course's palette (or
 a see-through tint of it), one per bar where bars have their own; a bar placed
-to write its number writes it; the text is in the course's font. The edge
-tests check the data at every setting; these check what `build_figure` sets
-once, for every explorer in ``EXPLORERS``, at the defaults and at every
-control's ends.
+to write its number writes it, and nothing else; the text is in the course's
+font. The edge tests check the data at every setting; these check what
+`build_figure` sets once, for every explorer in ``EXPLORERS``, at the defaults
+and at every control's ends.
 """
 
 from __future__ import annotations
@@ -113,6 +113,9 @@ def untitled_plots(fig) -> list[str]:
             problems.append(f"the plot on axes {x} and {y} has no title above it")
     return problems
 
+
+#: A bar's own label: its number alone, formatted ("%{y:,.0f}").
+BAR_LABEL = re.compile(r"%\{[xy](:[^}]*)?\}")
 
 #: What a learner reads where a value went missing in the code: Python's None, a number's NaN.
 MISSING_WORDS = re.compile(r"\b(None|nan|NaN|undefined)\b")
@@ -220,6 +223,8 @@ def problems_of(explorer: Explorer) -> list[str]:
         if trace.type == "bar" and trace.textposition not in (None, "none") \
                 and not trace.texttemplate and trace.text is None:
             problems.append(f"{who}: placed to write each bar's number, but writes none")
+        if trace.type == "bar" and trace.texttemplate and not BAR_LABEL.fullmatch(trace.texttemplate):
+            problems.append(f"{who}: a bar's label is its number alone, not {trace.texttemplate!r}")
         for template in (trace.hovertemplate, getattr(trace, "texttemplate", None)):
             named = re.findall(r"%\{([^}:|\[]+)", template if isinstance(template, str) else "")
             unknown = set(named) - TEMPLATE_VALUES
@@ -265,6 +270,8 @@ def test_the_checks_catch_a_missing_name_raw_hover_text_and_bars_without_their_c
     shares.hovertemplate = None
     posts.texttemplate = None
     found = "\n".join(problems_of(explorer))
+    posts.texttemplate = "about %{y:,.0f}"
+    assert "a bar's label is its number alone" in "\n".join(problems_of(explorer))
     assert "colours for" in found and "no name" in found and "raw numbers" in found and "writes none" in found
     shares.marker.color = "#636EFA"  # plotly's own blue
     assert "not the course's" in "\n".join(problems_of(explorer))
