@@ -83,3 +83,8 @@ def _offsets(lines: list[str]):
     for line in lines:
         yield offset, line
         offset += len(line) + 1
+
+
+def layout_axis_of(trace, axis: str) -> str:
+    """The layout axis a trace is drawn on: its "x2" is the layout's "xaxis2"."""
+    return (getattr(trace, f"{axis}axis", None) or axis).replace(axis, f"{axis}axis", 1)

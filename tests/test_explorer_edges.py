@@ -22,7 +22,7 @@ import re
 
 import numpy as np
 import pytest
-from explorer_checks import check_stated, read_quantity
+from explorer_checks import check_stated, layout_axis_of, read_quantity
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from strategies import value
@@ -68,11 +68,6 @@ def badly_written(summary: str) -> list[str]:
         if not line.endswith((".", "!", "?", ")")):
             problems.append(f"a line that does not end its sentence: {line!r}")
     return problems
-
-
-def layout_axis_of(trace, axis: str) -> str:
-    """The layout axis a trace is drawn on: its "x2" is the layout's "xaxis2"."""
-    return (getattr(trace, f"{axis}axis", None) or axis).replace(axis, f"{axis}axis", 1)
 
 
 def outside_the_axes(fig, off_the_top: frozenset[int] = frozenset()) -> list[str]:

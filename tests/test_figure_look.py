@@ -23,6 +23,7 @@ from collections import Counter
 from collections.abc import Iterator
 
 import pytest
+from explorer_checks import layout_axis_of
 
 from mediavsnet import palette
 from mediavsnet.explorers import EXPLORERS
@@ -63,7 +64,7 @@ AXIS_TITLES = {
 
 def axes_of(trace) -> tuple[str, str]:
     """The layout names of the axes a trace is drawn on: ("xaxis2", "yaxis2")."""
-    return (trace.xaxis or "x").replace("x", "xaxis", 1), (trace.yaxis or "y").replace("y", "yaxis", 1)
+    return layout_axis_of(trace, "x"), layout_axis_of(trace, "y")
 
 
 def drawn_on(fig) -> set[str]:
