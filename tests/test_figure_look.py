@@ -6,9 +6,10 @@ ticks are named one label to a tick, and no title or label says "None" or
 "nan". Each trace is named in the legend (or on hover) from the strings table,
 never plotly's "trace 3", and no legend shows a name twice or hides itself
 from a plot of several lines; a stacked area sets its own colour; a fill
-colour is always drawn as a fill, and each line sets its mode; hovering a
-point says what it is, from values the trace holds, or the trace is made deaf
-to the pointer on purpose. Every colour is set, from the course's palette (or
+colour is always drawn as a fill, each line sets its mode, and a line of
+several runs keeps the gaps between them; hovering a point says what it is,
+from values the trace holds, or the trace is made deaf to the pointer on
+purpose. Every colour is set, from the course's palette (or
 a see-through tint of it), one per bar where bars have their own; a bar placed
 to write its number writes it, and nothing else; the text is in the course's
 font. The edge tests check the data at every setting; these check what
@@ -18,6 +19,7 @@ and at every control's ends.
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from collections.abc import Iterator
@@ -122,6 +124,12 @@ BAR_LABEL = re.compile(r"%\{[xy](:[^}]*)?\}")
 MISSING_WORDS = re.compile(r"\b(None|nan|NaN|undefined)\b")
 
 
+def has_gaps(trace) -> bool:
+    """A line that holds several runs, each ended by a missing value (None or NaN) where the pen lifts."""
+    return any(v is None or (isinstance(v, float) and math.isnan(v))
+               for values in (trace.x, trace.y) for v in (values if values is not None else ()))
+
+
 def unnamed_for_want_of_a_legend(fig) -> list[str]:
     """With the legend hidden, a plot holding several traces tells them apart by colour alone."""
     if fig.layout.showlegend is not False:
@@ -218,6 +226,9 @@ def problems_of(explorer: Explorer) -> list[str]:
         if trace.type == "scatter" and trace.fillcolor and trace.fill in (None, "none") \
                 and not trace.stackgroup:  # a stack fills under each of its traces
             problems.append(f"{who}: a fill colour but no fill: the band or area it shades is not drawn")
+        if trace.type == "scatter" and trace.connectgaps and has_gaps(trace):
+            problems.append(f"{who}: its gaps are joined: each run's end is drawn running back to the next "
+                            "run's start, a line no run took")
         if trace.type == "scatter" and trace.mode is None:
             problems.append(f"{who}: no mode: plotly adds dots to a line of under 20 points, so its look "
                             "would change as a slider crosses 20")
@@ -285,8 +296,9 @@ def test_the_checks_catch_a_line_left_in_plotlys_colours():
     assert problems_of(explorer) == []
     explorer.fig.data[4].line = {}  # the true return, no longer black and dashed
     explorer.fig.data[5].mode = None
+    explorer.fig.data[0].connectgaps = True  # the other runs, joined end to start
     found = "\n".join(problems_of(explorer))
-    assert "no line colour set" in found and "no mode" in found
+    assert "no line colour set" in found and "no mode" in found and "its gaps are joined" in found
 
 
 def test_the_checks_catch_a_hover_naming_a_value_plotly_does_not_know():
