@@ -2,19 +2,19 @@
 
 Each plot draws something, the right way up (only a list of bars reads top
 down), and has a title above it, and each axis across a title or named ticks;
-ticks are named one label to a tick, and no title or label says "None" or
-"nan". Each trace is named in the legend (or on hover) from the strings table,
-never plotly's "trace 3", and no legend shows a name twice or hides itself
-from a plot of several lines; a stacked area sets its own colour; a fill
-colour is always drawn as a fill, each line sets its mode, and a line of
-several runs keeps the gaps between them; hovering a point says what it is,
-from values the trace holds, or the trace is made deaf to the pointer on
-purpose. Every colour is set, from the course's palette (or
-a see-through tint of it), one per bar where bars have their own; a bar placed
-to write its number writes it, and nothing else; the text is in the course's
-font. The edge tests check the data at every setting; these check what
-`build_figure` sets once, for every explorer in ``EXPLORERS``, at the defaults
-and at every control's ends.
+ticks are named one label to a tick, a log axis says so, and no title or
+label says "None" or "nan". Each trace is named in the legend (or on hover)
+from the strings table, never plotly's "trace 3", and no legend shows a name
+twice, hides itself from a plot of several lines, or gives bars of several
+colours one swatch; a stacked area sets its own colour; a fill colour is
+always drawn as a fill, each line sets its mode, and a line of several runs
+keeps the gaps between them; hovering a point says what it is, from values
+the trace holds, or the trace is made deaf to the pointer on purpose. Every
+colour is set, from the course's palette (or a see-through tint of it), one
+per bar where bars have their own; a bar placed to write its number writes
+it, and nothing else; the text is in the course's font. The edge tests check
+the data at every setting; these check what `build_figure` sets once, for
+every explorer in ``EXPLORERS``, at the defaults and at every control's ends.
 """
 
 from __future__ import annotations
@@ -124,6 +124,12 @@ BAR_LABEL = re.compile(r"%\{[xy](:[^}]*)?\}")
 MISSING_WORDS = re.compile(r"\b(None|nan|NaN|undefined)\b")
 
 
+def in_the_legend(fig, trace) -> bool:
+    """Whether a learner finds the trace in a legend: plotly shows one for a figure of several traces."""
+    shown = fig.layout.showlegend if fig.layout.showlegend is not None else len(fig.data) > 1
+    return bool(shown) and trace.showlegend is not False
+
+
 def has_gaps(trace) -> bool:
     """A line that holds several runs, each ended by a missing value (None or NaN) where the pen lifts."""
     return any(v is None or (isinstance(v, float) and math.isnan(v))
@@ -175,6 +181,9 @@ def unlabelled_axes(fig) -> list[str]:
         if axis.ticktext is not None and labels != ticks:
             problems.append(f"{name} has {labels} tick labels for {ticks} ticks: "
                             "the labels slide off the values they name")
+        if axis.type == "log" and "log" not in (axis.title.text or ""):
+            problems.append(f"{name} is on a log scale but its title {axis.title.text!r} does not say so: "
+                            "a learner would read each equal step as an equal amount")
         words = [axis.title.text or "", *(axis.ticktext or ())]
         problems += [f"{name} says {w!r}" for w in words if MISSING_WORDS.search(str(w))]
     problems += [f"a title says {note.text!r}" for note in fig.layout.annotations
@@ -235,6 +244,10 @@ def problems_of(explorer: Explorer) -> list[str]:
         if trace.type == "bar" and trace.textposition not in (None, "none") \
                 and not trace.texttemplate and trace.text is None:
             problems.append(f"{who}: placed to write each bar's number, but writes none")
+        if trace.type == "bar" and in_the_legend(explorer.fig, trace) \
+                and not isinstance(trace.marker.color, (str, type(None))):
+            problems.append(f"{who}: bars in a colour each, in the legend: its one swatch shows the first "
+                            "bar's colour, as if the whole trace were that bar's")
         if trace.type == "bar" and trace.texttemplate and not BAR_LABEL.fullmatch(trace.texttemplate):
             problems.append(f"{who}: a bar's label is its number alone, not {trace.texttemplate!r}")
         for template in (trace.hovertemplate, getattr(trace, "texttemplate", None)):
@@ -365,9 +378,23 @@ def test_the_checks_catch_an_axis_without_a_title_labels_sliding_off_their_ticks
     layout.xaxis.ticktext = ["None", *list(layout.xaxis.ticktext)[1:]]
     found = "\n".join(unlabelled_axes(explorer.fig))
     assert "tick labels for" in found and "xaxis says 'None'" in found
+    funnel = EXPLORERS["goals"]().fig
+    funnel.layout.xaxis2.type = "log"  # the weeks, squeezed to the left
+    assert unlabelled_axes(funnel)[0].startswith("xaxis2 is on a log scale but its title 'Week'")
     plans = EXPLORERS["strategy"]().fig
     plans.layout.yaxis.ticktext = None
     assert "yaxis places its bars at [0, 1] but names none" in "\n".join(unlabelled_axes(plans))
     weeks = EXPLORERS["roi"]().fig
     weeks.layout.xaxis.title.text = None
     assert unlabelled_axes(weeks)[0].startswith("xaxis has no title and no named ticks")
+
+
+def test_the_checks_catch_bars_of_two_colours_under_one_swatch_in_the_legend():
+    explorer = EXPLORERS["goals"]()
+    verdict = explorer.fig.data[3]  # media's bar and networking's, in their own colours
+    assert problems_of(explorer) == [] and not in_the_legend(explorer.fig, verdict)
+    verdict.showlegend = None  # shown: the figure has several traces
+    assert "bars in a colour each, in the legend" in "\n".join(problems_of(explorer))
+    cascade = EXPLORERS["cascade"]()
+    cascade.fig.layout.showlegend = None
+    assert "bars in a colour each, in the legend" in "\n".join(problems_of(cascade))
