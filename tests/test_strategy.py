@@ -135,3 +135,27 @@ def test_the_network_panel_steps_from_one_whole_relationship_to_the_next():
     network_axis = f"x{2 + strategy.GOALS.index('network')}"
     assert shapes.pop(network_axis) == {"hv"}
     assert set().union(*shapes.values()) == {"linear"}
+
+
+def test_each_plans_bar_is_its_week_its_activities_stacked_end_to_end_to_its_weekly_hours():
+    """Grouped side by side, the bars would show three activities and hide the week they share."""
+    from mediavsnet.explorers.strategy import StrategyExplorer
+
+    explorer = StrategyExplorer()
+    result = explorer.compute(explorer.values())
+    assert explorer.fig.layout.barmode == "stack"
+    bars = explorer.fig.data[:len(strategy.ACTIVITIES)]
+    for row, plan in enumerate((result.a, result.b)):
+        assert sum(bar.x[row] for bar in bars) == pytest.approx(plan.params.weekly_hours)
+
+
+def test_each_goal_panel_shows_the_whole_year_in_months():
+    """The model steps in weeks; a learner reads months, from 0 to 12, on all three panels alike."""
+    from mediavsnet.explorers.strategy import StrategyExplorer
+
+    layout = StrategyExplorer().fig.layout
+    for axis in (layout.xaxis2, layout.xaxis3, layout.xaxis4):
+        assert axis.title.text == content("strategy.x_months") == "Months"
+        assert list(axis.range) == [0, strategy.WEEKS]
+        months = [round(week * 12 / strategy.WEEKS) for week in axis.tickvals]
+        assert [int(label) for label in axis.ticktext] == months == [0, 3, 6, 9, 12]
