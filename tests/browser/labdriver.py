@@ -559,8 +559,6 @@ LOOPBACK = ("127.0.0.1", "localhost")
 
 # --- what the kernel would draw ---------------------------------------------------------
 
-#: Every control's value by parameter name, as its readout shows it (to the slider's step;
-#: the handle's aria-valuenow is rounded to one decimal).
 #: Whether option ``i`` of a choice control is the pressed one. Asks the control each time:
 #: a value sent from the kernel rebuilds the buttons, so a handle on one would go stale.
 OPTION_ACTIVE = """([control, i]) => {
@@ -568,8 +566,9 @@ OPTION_ACTIVE = """([control, i]) => {
   return button !== undefined && button.classList.contains('mod-active');
 }"""
 
-#: Each control's value as the page shows it: a slider's readout, or a choice's pressed
-#: button as its index (a choice's value is its option's index).
+#: Each control's value as the page shows it: a slider's readout (to the slider's step: the
+#: handle's aria-valuenow is rounded to one decimal), or a choice's pressed button as its index
+#: (a choice's value is its option's index).
 CONTROL_VALUES = """(root) => Object.fromEntries([...root.querySelectorAll('.mvn-control')].map(c => [
   [...c.classList].find(k => k.startsWith('mvn-control-')).slice('mvn-control-'.length),
   c.classList.contains('mvn-choice')
