@@ -17,6 +17,14 @@ its explorer as the control gets the focus, which is always before a key
 reaches it; so controls drawn later (folded settings, a view redrawn after a
 reload) are covered, and nothing runs when the plot redraws. Typing in a
 readout is unchanged, and so is every key outside the explorer.
+
+The same few lines tell a screen reader what each slider is. ipywidgets leaves
+a slider's handle (the element that has the focus) without a name, so a
+learner who cannot see the page hears "slider, 5" and not what it sets; and
+noUiSlider, under it, gives the handle the raw value as its spoken text
+("44.99999999999999" where the readout shows 45). So as a handle gets the
+focus, and after each key or pointer that moves it, the guard names it after
+its label and gives it the readout's text as its value.
 """
 
 from __future__ import annotations
@@ -26,7 +34,8 @@ import ipywidgets as widgets
 import traitlets
 
 GUARD_JS = """
-const FOCUSABLE = '.noUi-handle, input, select, textarea, button, [tabindex]';
+const HANDLE = '.noUi-handle';
+const FOCUSABLE = `${HANDLE}, input, select, textarea, button, [tabindex]`;
 
 export default {
   render({ model, el }) {
@@ -40,6 +49,19 @@ export default {
       if (target instanceof Element && target.matches(FOCUSABLE)) {
         target.setAttribute('data-lm-suppress-shortcuts', 'true');
       }
+      describe(event);
+    };
+    // What a screen reader says for a slider: its label as its name, its readout as its value.
+    const describe = (event) => {
+      const control = event.target instanceof Element && event.target.closest('.widget-slider');
+      const handle = control && control.querySelector(HANDLE);
+      if (!handle) return;
+      const label = control.querySelector('.widget-label');
+      const readout = control.querySelector('.widget-readout');
+      if (label && label.textContent.trim()) handle.setAttribute('aria-label', label.textContent.trim());
+      if (readout && readout.textContent.trim()) {
+        handle.setAttribute('aria-valuetext', readout.textContent.trim());
+      }
     };
     const attach = () => {
       root = el.closest(model.get('root'));
@@ -48,12 +70,19 @@ export default {
         return;
       }
       root.addEventListener('focusin', mark);
+      root.addEventListener('keyup', describe);
+      root.addEventListener('pointerup', describe);
+      root.querySelectorAll('.widget-slider').forEach((control) => describe({ target: control }));
       el.dataset.guarding = 'true';
     };
     attach();
     return () => {
       cancelAnimationFrame(frame);
-      if (root) root.removeEventListener('focusin', mark);
+      if (root) {
+        root.removeEventListener('focusin', mark);
+        root.removeEventListener('keyup', describe);
+        root.removeEventListener('pointerup', describe);
+      }
     };
   },
 };
@@ -61,7 +90,8 @@ export default {
 
 
 class KeyboardGuard(anywidget.AnyWidget):
-    """Marks the focusable controls inside the closest ``root`` element so that their keys stay theirs."""
+    """Marks the focusable controls inside the closest ``root`` element so that their keys stay theirs,
+    and names each slider's handle, with its value as the readout shows it, for screen readers."""
 
     _esm = GUARD_JS
     root = traitlets.Unicode(".mvn-explorer").tag(sync=True)

@@ -138,7 +138,8 @@ def test_notebook_runs_renders_and_responds(page, lab, notebook):
 @pytest.mark.browser
 @pytest.mark.parametrize("notebook", NOTEBOOKS_WITH_EXPLORERS, ids=[p.name for p in NOTEBOOKS_WITH_EXPLORERS])
 def test_every_control_of_every_explorer_works_in_the_browser(page, lab, notebook):
-    """Each slider, folded ones included, moved with the keyboard, and each preset, change what is shown."""
+    """Each slider, folded ones included, moved with the keyboard, and each preset, change what is shown;
+    a screen reader names each slider moved and says its value as its readout shows it."""
     lab.start_afresh(f"notebooks/{notebook.name}")
     open_notebook(page, lab, f"notebooks/{notebook.name}")
     run_all(page)
@@ -179,6 +180,10 @@ def test_every_control_of_every_explorer_works_in_the_browser(page, lab, noteboo
             page.keyboard.press(key)
             wait_for_change(page, explorer, before, "plot or summary", f"{key} on {label!r}")
             assert explorer.locator(".mvn-error").inner_text().strip() == "", f"control {j}"
+            if key != "Space":  # what a screen reader says: the slider's label, then its readout
+                readout = control.locator(".widget-readout").inner_text().strip()
+                spoken = handle.get_attribute("aria-label"), handle.get_attribute("aria-valuetext")
+                assert spoken == (label, readout), f"a screen reader says {spoken}: {label!r} {readout} shown"
             lively = explorer_class(explorer).lively
             name = next((c.removeprefix("mvn-control-") for c in control.get_attribute("class").split()
                          if c.startswith("mvn-control-")), "")
