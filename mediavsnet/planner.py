@@ -8,9 +8,21 @@ their own notes. :func:`save` writes it to their folder as ``<name>.json``
 What the learner can count on:
 
 - **Nothing is overwritten without asking.** When a plan of that name exists,
-  :func:`save` picks the next free name (``my-plan-2``) and says so, unless
-  ``overwrite=True`` (the explorer's "Overwrite" box). A file is written whole
-  or not at all (written beside, then renamed over).
+  :func:`save` adds the next free number (``my-plan-2``, and ``bakery-2027-2``:
+  a number that is part of the name is never changed) and says so, unless
+  ``overwrite=True`` (the explorer's "Overwrite" box). Two names that would be
+  stored in the same file (``plan/a`` and ``plan-a``) are never confused: the
+  file records the name the learner gave, and an overwrite of another name's
+  plan is refused with the reason.
+- **A plan is never lost.** Both files are written in full beside their
+  targets first; only then do they replace the old ones (``os.replace``, which
+  is atomic). A save that fails while writing leaves the old plan exactly as it
+  was; one that fails between the two replacements puts the old plan back. The
+  message says what happened and what is on disk.
+- **Names keep their letters.** ``café``, ``plan-été``, ``名前`` and ``Q3 plan``
+  are file names as they are (NFC-normalised, so an "é" typed either way is one
+  name); only path separators, control characters and the characters Windows
+  forbids in file names become ``-``.
 - **A broken or hand-edited file gives a clear message**, never a traceback:
   :class:`PlanError` says what is wrong and where (the line and column of a
   JSON slip, the key whose value is not a number). Nothing is loaded then.
@@ -33,11 +45,13 @@ and :func:`load`, which only read and write files; the explorer calls them.
 
 from __future__ import annotations
 
+import errno
 import json
 import math
 import os
 import re
 import tempfile
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -58,6 +72,13 @@ DEFAULT_FOLDER = "my-plans"
 DEFAULT_NAME = "my-plan"
 #: A plan file is a few kilobytes: anything much larger is not one.
 MOST_BYTES = 1_000_000
+#: The longest file name (without ``.json``) a plan gets, in characters: far below the 255 bytes
+#: that file systems allow, even for names in scripts of three bytes a character.
+LONGEST_NAME = 60
+#: What may not be in a file name: path separators, control characters, and what Windows forbids.
+_NOT_IN_FILE_NAMES = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*]+')
+#: Names Windows keeps for devices, whatever the extension (``con.json`` cannot be a file there).
+_DEVICES = {"con", "prn", "aux", "nul", *(f"{port}{i}" for port in ("com", "lpt") for i in range(1, 10))}
 #: How far a recomputed projection may drift from the saved one before the learner is told.
 DRIFT = 0.005
 
@@ -86,19 +107,19 @@ class LoadedPlan:
     name: str
     messages: list[str] = field(default_factory=list)
     version: int = SCHEMA_VERSION
+    file: str = f"{DEFAULT_NAME}.json"
 
 
 @dataclass(frozen=True)
 class Saved:
-    """Where a plan went: its JSON and Markdown files, and the name asked for."""
+    """Where a plan went: its JSON and Markdown files, the name it was saved under and the name asked
+    for, and the name of the plan that already had the file asked for (when it was renamed)."""
 
     json_path: Path
     markdown_path: Path
+    name: str
     asked: str
-
-    @property
-    def name(self) -> str:
-        return self.json_path.stem
+    taken_by: str = ""
 
     @property
     def renamed(self) -> bool:
@@ -201,64 +222,178 @@ def score_words(goal: str, value: float) -> str:
     return text.count(value, "goals_relationship")
 
 
-def clean_name(name: str) -> str:
-    """A file name from what the learner typed: letters, digits, - and _ kept, the rest made -."""
-    stem = str(name).strip()
+def given_name(typed: str) -> str:
+    """The plan's name as the learner gave it: NFC-normalised (one "é", however it was typed),
+    without spaces at the ends or a ``.json``/``.md`` the learner added; refused without a letter
+    or digit."""
+    name = unicodedata.normalize("NFC", str(typed)).strip()
     for suffix in (".json", ".md"):
-        if stem.lower().endswith(suffix):
-            stem = stem[: -len(suffix)]
-    stem = re.sub(r"[^A-Za-z0-9_-]+", "-", stem).strip("-_")[:60]
-    if not stem:
+        if name.lower().endswith(suffix):
+            name = name[: -len(suffix)].strip()
+    if not any(ch.isalnum() for ch in name):
+        raise PlanError(t("plan.error_name", name=typed))
+    return name
+
+
+def clean_name(name: str) -> str:
+    """The file name (without ``.json``) that a plan's name is saved under.
+
+    Letters of every script, digits, spaces and punctuation stay as they are;
+    path separators, control characters and what Windows forbids (``<>:"/\\|?*``)
+    become ``-``. Dots, spaces and dashes at the ends go (a leading dot hides a
+    file, and Windows drops trailing ones), and a device name that Windows keeps
+    (``con``, ``lpt1``) gets a ``_``.
+    """
+    stem = _NOT_IN_FILE_NAMES.sub("-", given_name(name))
+    stem = re.sub(r"-{2,}", "-", stem).strip(" .-")[:LONGEST_NAME].rstrip(" .-")
+    if not any(ch.isalnum() for ch in stem):
         raise PlanError(t("plan.error_name", name=name))
+    if stem.split(".")[0].lower() in _DEVICES:
+        stem += "_"
     return stem
 
 
+def _taken(folder: Path, stem: str) -> bool:
+    return (folder / f"{stem}.json").exists() or (folder / f"{stem}.md").exists()
+
+
 def free_name(folder: Path, stem: str) -> str:
-    """``stem`` if no plan has it yet, else the first free ``stem-2``, ``stem-3``..."""
-    def taken(candidate: str) -> bool:
-        return (folder / f"{candidate}.json").exists() or (folder / f"{candidate}.md").exists()
+    """``stem`` if no plan has it yet, else the first free ``stem-2``, ``stem-3``...
 
-    if not taken(stem):
+    The number is always added, never counted on from a number the name ends
+    with: a second ``bakery-2027`` is ``bakery-2027-2``, not next year's plan.
+    """
+    if not _taken(folder, stem):
         return stem
-    match = re.fullmatch(r"(.*?)-(\d+)", stem)
-    base, number = (match.group(1), int(match.group(2))) if match else (stem, 1)
-    number += 1
-    while taken(f"{base}-{number}"):
+    number = 2
+    while _taken(folder, f"{stem}-{number}"):
         number += 1
-    return f"{base}-{number}"
+    return f"{stem}-{number}"
 
 
-def _write(path: Path, content: str) -> None:
-    """Write a whole file or nothing: into a temporary file beside it, then renamed over it."""
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
+def recorded_name(path: Path) -> str | None:
+    """The name a plan file says the learner gave it; None for a file that is not a readable plan."""
+    try:
+        if path.stat().st_size > MOST_BYTES:
+            return None
+        document = json.loads(path.read_text(encoding="utf-8-sig"))
+    except (OSError, ValueError):
+        return None
+    name = document.get("name") if isinstance(document, dict) else None
+    return unicodedata.normalize("NFC", name) if isinstance(name, str) and name.strip() else None
+
+
+def saved_plans(folder: Path) -> list[tuple[str, Path]]:
+    """The plans in ``folder``: each one's name as the learner gave it (its file's name when the
+    file does not say), with its file, in the order of the names."""
+    if not folder.is_dir():
+        return []
+    found = [(recorded_name(path) or path.stem, path) for path in folder.glob("*.json") if path.is_file()]
+    return sorted(found, key=lambda pair: (pair[0].casefold(), pair[0]))
+
+
+def _write_beside(path: Path, content: str) -> Path:
+    """``content`` written in full to a new temporary file beside ``path``; the temporary file."""
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".plan-", suffix=".part")
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
             out.write(content)
-        os.replace(temporary, path)
+            out.flush()
+            os.fsync(out.fileno())
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+    return Path(temporary)
+
+
+def _why(exc: OSError) -> str:
+    return exc.strerror or str(exc)
+
+
+def _write_both(json_path: Path, json_text: str, markdown_path: Path, markdown_text: str) -> None:
+    """Replace both files, or leave both as they were.
+
+    Both are written in full beside their targets first, so a full disk or a
+    refused write changes nothing. Then each replaces its target with
+    ``os.replace`` (atomic: the old file or the new one, never half of each);
+    should the second replacement fail, the old plan file is put back.
+    """
+    old_json = json_path.read_bytes() if json_path.is_file() else None
+    parts: list[Path] = []
+    try:
+        for path, content in ((json_path, json_text), (markdown_path, markdown_text)):
+            try:
+                parts.append(_write_beside(path, content))
+            except OSError as exc:
+                raise PlanError(_unchanged(path, exc, json_path, old_json is not None)) from exc
+        try:
+            os.replace(parts[0], json_path)
+        except OSError as exc:
+            raise PlanError(_unchanged(json_path, exc, json_path, old_json is not None)) from exc
+        try:
+            os.replace(parts[1], markdown_path)
+        except OSError as exc:
+            try:
+                if old_json is None:
+                    json_path.unlink()
+                else:
+                    os.replace(_write_beside(json_path, old_json.decode("utf-8")), json_path)
+            except OSError as again:
+                raise PlanError(t("plan.error_half_written", file=markdown_path.name, reason=_why(exc),
+                                  plan=json_path.name, again=_why(again))) from exc
+            raise PlanError(_unchanged(markdown_path, exc, json_path, old_json is not None)) from exc
+    finally:
+        for part in parts:
+            part.unlink(missing_ok=True)
+
+
+def _unchanged(failed: Path, exc: OSError, json_path: Path, existed: bool) -> str:
+    """What a save that changed nothing says: which file could not be written, why, what is on disk."""
+    kept = (t("plan.kept_old", file=json_path.name) if existed else t("plan.kept_nothing"))
+    return t("plan.error_write", file=failed.name, folder=failed.parent.as_posix(), reason=_why(exc),
+             kept=kept, advice=_advice(exc))
+
+
+def _advice(exc: OSError) -> str:
+    """What the learner can do about a file the planner could not write."""
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return t("plan.advice_space")
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return t("plan.advice_permission")
+    return t("plan.advice_other")
 
 
 def save(folder: str | Path, name: str, values: Mapping[str, float], notes: str = "",
          overwrite: bool = False, saved_at: str | None = None) -> Saved:
     """Save a plan as ``<name>.json`` and ``<name>.md`` in ``folder`` (made if missing).
 
-    An existing plan of that name is replaced only with ``overwrite=True``;
-    otherwise the plan gets the next free name, which :class:`Saved` reports.
+    An existing plan of that name is replaced only with ``overwrite=True``, and
+    only when it is the plan of that name (not another name stored in the same
+    file); otherwise the plan gets the next free number, which :class:`Saved` reports.
     """
     folder = Path(folder)
-    asked = clean_name(name)
+    asked = given_name(name)
+    stem = clean_name(asked)
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        stem = asked if overwrite else free_name(folder, asked)
-        document = to_document(values, notes, stem, saved_at)
-        json_path, markdown_path = folder / f"{stem}.json", folder / f"{stem}.md"
-        _write(json_path, dumps(document))
-        _write(markdown_path, to_markdown(document))
     except OSError as exc:
-        raise PlanError(t("plan.error_write", folder=str(folder), reason=exc.strerror or str(exc))) from exc
-    return Saved(json_path, markdown_path, asked)
+        raise PlanError(t("plan.error_folder", folder=folder.as_posix(), reason=_why(exc),
+                          advice=_advice(exc))) from exc
+    taken_by = ""
+    if overwrite:
+        there = recorded_name(folder / f"{stem}.json")
+        if there is not None and there != asked:
+            raise PlanError(t("plan.error_same_file", asked=asked, other=there, file=f"{stem}.json"))
+        chosen, given = stem, asked
+    else:
+        chosen = free_name(folder, stem)
+        given = asked + chosen[len(stem):]
+        if chosen != stem:
+            taken_by = recorded_name(folder / f"{stem}.json") or stem
+    document = to_document(values, notes, given, saved_at)
+    json_path, markdown_path = folder / f"{chosen}.json", folder / f"{chosen}.md"
+    _write_both(json_path, dumps(document), markdown_path, to_markdown(document))
+    return Saved(json_path, markdown_path, given, asked, taken_by)
 
 
 # --- reading ----------------------------------------------------------------------------
@@ -267,17 +402,21 @@ def save(folder: str | Path, name: str, values: Mapping[str, float], notes: str 
 def load(folder: str | Path, name: str) -> LoadedPlan:
     """Read ``<name>.json`` from ``folder``; a :class:`PlanError` says why when it cannot."""
     folder = Path(folder)
-    stem = clean_name(name)
-    path = folder / f"{stem}.json"
+    asked = given_name(name)
+    path = folder / f"{clean_name(asked)}.json"
+    plans = saved_plans(folder)
+    if not path.is_file():  # a plan listed by its name finds its file too
+        path = next((file for given, file in plans if given == asked), path)
     if not path.is_file():
-        there = sorted(p.stem for p in folder.glob("*.json")) if folder.is_dir() else []
-        listed = ", ".join(there) if there else t("plan.none_saved")
-        raise PlanError(t("plan.error_missing", file=path.name, folder=str(folder), plans=listed))
+        listed = ", ".join(f"“{given}”" for given, _ in plans) if plans else t("plan.none_saved")
+        raise PlanError(t("plan.error_missing", name=asked, folder=folder.as_posix(), plans=listed))
     try:
+        if path.stat().st_size > MOST_BYTES:
+            raise PlanError(t("plan.error_too_big", file=path.name, size=text.number(path.stat().st_size)))
         raw = path.read_bytes()
     except OSError as exc:
-        raise PlanError(t("plan.error_read", file=path.name, reason=exc.strerror or str(exc))) from exc
-    return parse(raw, path.name, stem)
+        raise PlanError(t("plan.error_read", file=path.name, reason=_why(exc))) from exc
+    return parse(raw, path.name, recorded_name(path) or path.stem)
 
 
 def parse(raw: str | bytes, file: str = f"{DEFAULT_NAME}.json", name: str = DEFAULT_NAME) -> LoadedPlan:
@@ -290,6 +429,10 @@ def parse(raw: str | bytes, file: str = f"{DEFAULT_NAME}.json", name: str = DEFA
             raw = raw.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
             raise PlanError(t("plan.error_not_text", file=file)) from exc
+    if not raw.strip():
+        raise PlanError(t("plan.error_empty", file=file))
+    if "\x00" in raw:
+        raise PlanError(t("plan.error_not_text", file=file))
     try:
         document = json.loads(raw, parse_constant=_no_constant)
     except json.JSONDecodeError as exc:
@@ -308,7 +451,7 @@ def parse(raw: str | bytes, file: str = f"{DEFAULT_NAME}.json", name: str = DEFA
         notes = ""
     messages += _drift(document.get("projection"), values)
     return LoadedPlan(values=values, notes=notes, name=name, messages=messages,
-                      version=document["schema_version"])
+                      version=document["schema_version"], file=file)
 
 
 class _Constant(ValueError):

@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 from strategies import value
 
 from mediavsnet import planner
+from mediavsnet.explorers.fields import ClickFields
 from mediavsnet.explorers.strategy import StrategyExplorer, show
 from mediavsnet.models import strategy
 from mediavsnet.planner import PlanError
@@ -99,32 +100,79 @@ def test_overwrite_replaces_only_when_asked(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["my-plan.json", "my-plan.md"]
 
 
-def test_a_name_taken_by_a_summary_alone_is_taken_and_numbers_continue(tmp_path):
+def test_a_name_taken_by_a_summary_alone_is_taken_and_numbers_are_added_never_counted_on(tmp_path):
     (tmp_path / "plan.md").write_text("mine", encoding="utf-8")
     assert planner.save(tmp_path, "plan", DEFAULTS).name == "plan-2"
     assert (tmp_path / "plan.md").read_text(encoding="utf-8") == "mine"
-    assert planner.free_name(tmp_path, "plan-2") == "plan-3"
+    assert planner.free_name(tmp_path, "plan-2") == "plan-2-2"
+
+
+def test_a_second_plan_of_a_year_is_not_next_years_plan(tmp_path):
+    planner.save(tmp_path, "bakery-2027", DEFAULTS)
+    second = planner.save(tmp_path, "bakery-2027", DEFAULTS)
+    assert second.name == "bakery-2027-2" and second.json_path.name == "bakery-2027-2.json"
 
 
 @pytest.mark.parametrize(("typed", "stem"), [
-    ("my-plan", "my-plan"), ("  Q3 plan.json ", "Q3-plan"), ("../../etc/passwd", "etc-passwd"),
-    ("plan.md", "plan"), ("été 2025", "t-2025"),
+    ("my-plan", "my-plan"), ("  Q3 plan.json ", "Q3 plan"), ("../../etc/passwd", "etc-passwd"),
+    ("plan.md", "plan"), ("été 2025", "été 2025"), ("café", "café"), ("plan-été", "plan-été"),
+    ("名前", "名前"), ("cafe\u0301", "café"), ('a<b>c:d"e|f?g*h', "a-b-c-d-e-f-g-h"),
+    ("tab\there", "tab-here"), ("plan\\a", "plan-a"), ("trailing dots...", "trailing dots"),
+    (".hidden", "hidden"), ("CON", "CON_"), ("lpt1.backup", "lpt1.backup_"), ("x" * 80, "x" * 60),
 ])
-def test_a_typed_name_becomes_a_safe_file_name_in_the_folder(typed, stem):
+def test_a_typed_name_keeps_its_letters_and_loses_only_what_a_file_name_cannot_hold(typed, stem):
     assert planner.clean_name(typed) == stem
 
 
-@pytest.mark.parametrize("typed", ["", "   ", "///", ".json"])
+def test_a_name_typed_in_either_unicode_form_is_one_name():
+    assert planner.given_name("cafe\u0301") == planner.given_name("caf\u00e9") == "caf\u00e9"
+
+
+@pytest.mark.parametrize("typed", ["café", "plan-été", "名前", "Plan for the shop", "Ünïcödé plan 2"])
+def test_a_name_in_any_script_saves_under_it_and_loads_back_by_it(tmp_path, typed):
+    saved = planner.save(tmp_path, typed, DEFAULTS, "notes")
+    assert saved.name == typed and saved.json_path.name == f"{typed}.json" and not saved.renamed
+    title = saved.markdown_path.read_text(encoding="utf-8").splitlines()[0]
+    assert title == f"# My social media and networking plan: {typed}"
+    loaded = planner.load(tmp_path, typed)
+    assert loaded.name == typed and loaded.notes == "notes"
+    assert [name for name, _ in planner.saved_plans(tmp_path)] == [typed]
+
+
+@pytest.mark.parametrize("typed", ["", "   ", "///", ".json", "...", "-_-"])
 def test_a_name_without_a_letter_or_digit_is_refused_clearly(typed):
     with pytest.raises(PlanError, match="at least one letter or digit"):
         planner.clean_name(typed)
 
 
-def test_a_folder_that_cannot_be_written_gives_a_message_and_writes_nothing(tmp_path):
+def test_two_names_for_one_file_never_overwrite_each_other(tmp_path):
+    planner.save(tmp_path, "plan/a", DEFAULTS, "the slash one")
+    second = planner.save(tmp_path, "plan-a", DEFAULTS, "the dash one")
+    assert second.renamed and second.name == "plan-a-2" and second.taken_by == "plan/a"
+    clash = "“plan-a” would go in the file plan-a.json, which holds the plan “plan/a”"
+    with pytest.raises(PlanError, match=clash):
+        planner.save(tmp_path, "plan-a", DEFAULTS, "overwrite?", overwrite=True)
+    assert planner.load(tmp_path, "plan/a").notes == "the slash one"
+    # the plan of that very name may be replaced
+    planner.save(tmp_path, "plan/a", DEFAULTS, "replaced", overwrite=True)
+    assert planner.load(tmp_path, "plan/a").notes == "replaced"
+    assert planner.load(tmp_path, "plan-a-2").notes == "the dash one"
+
+
+def test_loading_lists_the_plans_by_the_names_the_learner_gave(tmp_path):
+    for name in ("plan/a", "café", "Zoë's plan"):
+        planner.save(tmp_path, name, DEFAULTS)
+    with pytest.raises(PlanError) as missing:
+        planner.load(tmp_path, "nope")
+    assert "Plans saved there: “café”, “plan/a”, “Zoë's plan”." in str(missing.value)
+
+
+def test_a_folder_that_cannot_be_made_gives_a_message_and_writes_nothing(tmp_path):
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("", encoding="utf-8")
-    with pytest.raises(PlanError, match="could not be saved in .*not-a-folder.*Nothing was written"):
+    with pytest.raises(PlanError, match="not saved: the folder .*not-a-folder could not be made"):
         planner.save(blocker, "my-plan", DEFAULTS)
+    assert blocker.read_text(encoding="utf-8") == ""
 
 
 def test_a_write_that_fails_halfway_leaves_no_half_file(tmp_path, monkeypatch):
@@ -132,16 +180,81 @@ def test_a_write_that_fails_halfway_leaves_no_half_file(tmp_path, monkeypatch):
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(planner.os, "replace", broken)
-    with pytest.raises(PlanError, match="No space left on device"):
+    with pytest.raises(PlanError, match=r"No space left on device\). Nothing was written. The disk is full"):
+        planner.save(tmp_path, "my-plan", DEFAULTS)
+    assert list(tmp_path.iterdir()) == []
+
+
+def old_plan(folder: Path) -> bytes:
+    planner.save(folder, "my-plan", DEFAULTS, "the old plan")
+    return (folder / "my-plan.json").read_bytes()
+
+
+def test_an_overwrite_whose_summary_cannot_be_replaced_keeps_the_old_plan_whole(tmp_path):
+    """A real second failure: the summary's name is taken by a folder, so it cannot be replaced."""
+    before = old_plan(tmp_path)
+    (tmp_path / "my-plan.md").unlink()
+    (tmp_path / "my-plan.md").mkdir()
+    with pytest.raises(PlanError) as failed:
+        planner.save(tmp_path, "my-plan", {**DEFAULTS, "goal": 2}, "the new plan", overwrite=True)
+    said = str(failed.value)
+    assert said.startswith("The plan was not saved: ") and "my-plan.md could not be written" in said
+    assert "Nothing was changed: my-plan.json is as it was before." in said
+    assert (tmp_path / "my-plan.json").read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["my-plan.json", "my-plan.md"], "no part left"
+
+
+def test_an_overwrite_whose_second_file_cannot_be_written_changes_nothing(tmp_path, monkeypatch):
+    before = old_plan(tmp_path)
+    summary = (tmp_path / "my-plan.md").read_bytes()
+    real = planner._write_beside
+
+    def full_disk_on_the_summary(path, content):
+        if path.suffix == ".md":
+            raise OSError(28, "No space left on device")
+        return real(path, content)
+
+    monkeypatch.setattr(planner, "_write_beside", full_disk_on_the_summary)
+    with pytest.raises(PlanError, match=r"my-plan.md could not be written \(No space left on device\). "
+                                         r"Nothing was changed: my-plan.json is as it was before. "
+                                         r"The disk is full"):
+        planner.save(tmp_path, "my-plan", {**DEFAULTS, "goal": 2}, "the new plan", overwrite=True)
+    assert (tmp_path / "my-plan.json").read_bytes() == before
+    assert (tmp_path / "my-plan.md").read_bytes() == summary
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["my-plan.json", "my-plan.md"]
+
+
+def test_a_save_into_a_read_only_folder_says_so_and_what_to_do(tmp_path):
+    import os
+
+    if os.geteuid() == 0:  # root writes anywhere: simulate the refusal the file system would give
+        pytest.skip("run as root, a read-only folder does not refuse: see the monkeypatched test below")
+    tmp_path.chmod(0o555)
+    try:
+        with pytest.raises(PlanError, match="Permission denied.*save in a folder of your own"):
+            planner.save(tmp_path, "my-plan", DEFAULTS)
+    finally:
+        tmp_path.chmod(0o755)
+
+
+def test_a_refused_write_says_so_and_what_to_do(tmp_path, monkeypatch):
+    import errno
+
+    def refused(*args, **kwargs):
+        raise PermissionError(errno.EACCES, "Permission denied")
+
+    monkeypatch.setattr(planner.tempfile, "mkstemp", refused)
+    with pytest.raises(PlanError, match=r"could not be written \(Permission denied\). Nothing was written. "
+                                         r"The course may not write there: save in a folder of your own"):
         planner.save(tmp_path, "my-plan", DEFAULTS)
     assert list(tmp_path.iterdir()) == []
 
 
 def test_loading_a_plan_that_is_not_there_lists_those_that_are(tmp_path):
-    with pytest.raises(PlanError, match="no plan file nope.json .* Plans saved there: none yet"):
+    with pytest.raises(PlanError, match="No plan named “nope” is in .* Plans saved there: none yet"):
         planner.load(tmp_path, "nope")
     planner.save(tmp_path, "mine", DEFAULTS)
-    with pytest.raises(PlanError, match="Plans saved there: mine"):
+    with pytest.raises(PlanError, match="Plans saved there: “mine”. Type one of those names"):
         planner.load(tmp_path, "nope")
 
 
@@ -151,8 +264,11 @@ def test_loading_a_plan_that_is_not_there_lists_those_that_are(tmp_path):
 @pytest.mark.parametrize(("raw", "says"), [
     ('{"schema_version": 1,,}', r"not valid JSON \(line 1, column 22"),
     ('{"schema_version": 1,\n "goal": "buzz"\n "plan_a": {}}', r"line 3, column 2"),
-    ("", r"not valid JSON \(line 1, column 1"),
+    ("", r"is empty: .*Nothing was loaded; load another plan, or save this one again"),
+    ("  \n", "is empty"),
     (b"\xff\xfe\x00{", "not a text file"),
+    (bytes(range(256)), "not a text file"),
+    ("{\x00}", "not a text file"),
     ('{"schema_version": 1, "plan_a": {"broadcast_hours": NaN}}', "holds NaN"),
     ("[1, 2]", "holds a list, not a plan"),
     ('"a plan"', "holds a text, not a plan"),
@@ -291,7 +407,8 @@ def test_the_second_save_is_renamed_said_and_the_overwrite_box_is_asked_again(ex
     explorer.save()
     explorer.save()
     assert explorer.file_name.value == "my-plan-2"
-    assert "A plan named my-plan already exists, so this one was saved as" in explorer.status
+    assert explorer.status.startswith("Saved as “my-plan-2”, in ")
+    assert "the plan “my-plan” already had the file for “my-plan”" in explorer.status
     explorer.file_name.value = "my-plan"
     explorer.overwrite.value = True
     explorer.save()
@@ -504,9 +621,93 @@ def test_a_fresh_planner_never_overwrites_a_plan_already_saved(tmp_path):
 
 def test_the_plan_box_names_its_folder_then_holds_the_notes_the_name_and_both_buttons(explorer, tmp_path):
     box = next(child for child in explorer.widget.children if "mvn-plan" in child._dom_classes)
-    intro, notes, row, status = box.children
+    intro, notes, row, status, sender = box.children
+    assert isinstance(sender, ClickFields) and sender.layout.display == "none"
     folder = tmp_path.as_posix()
     assert intro.value.startswith(f"<p>Save your plan to keep it: two files go in the folder {folder},")
     assert notes is explorer.notes and status is explorer._status_html
     e = explorer
     assert list(row.children) == [e.file_name, e.save_button, e.load_button, e.overwrite]
+
+
+# --- what the page shows at the click is what is saved ----------------------------------------
+
+
+def page_clicks(explorer, **shown):
+    """What the page does on a click of Save: first the fields as it shows them, then the click."""
+    sender = next(c for c in explorer.widget.children[-5].children if isinstance(c, ClickFields))
+    sender._handle_custom_msg({"fields": shown}, [])
+
+
+def test_the_fields_the_page_shows_at_a_click_are_saved_not_the_kernels_older_copy(explorer, tmp_path):
+    explorer.file_name.value, explorer.notes.value = "b", ""  # the kernel has seen one letter so far
+    page_clicks(explorer, name="browser-plan", notes="typed fast", overwrite=False)
+    explorer.save_button.click()
+    saved = json.loads((tmp_path / "browser-plan.json").read_text(encoding="utf-8"))
+    assert saved["name"] == "browser-plan" and saved["notes"] == "typed fast"
+    assert not (tmp_path / "b.json").exists() and explorer.file_name.value == "browser-plan"
+
+
+def test_the_overwrite_box_as_the_page_shows_it_is_used(explorer, tmp_path):
+    explorer.save(notes="old")
+    page_clicks(explorer, name="my-plan", notes="new", overwrite=True)
+    explorer.save_button.click()
+    assert planner.load(tmp_path, "my-plan").notes == "new" and not (tmp_path / "my-plan-2.json").exists()
+
+
+def test_load_uses_the_name_the_page_shows(explorer, tmp_path):
+    explorer.save(name="café", notes="the café plan")
+    explorer.file_name.value = "c"
+    page_clicks(explorer, name="café", notes="")
+    explorer.load_button.click()
+    assert explorer.notes.value == "the café plan" and explorer.error == ""
+
+
+def test_a_message_that_is_not_fields_changes_nothing(explorer):
+    page_clicks(explorer, name=3, notes=None)
+    sender = next(c for c in explorer.widget.children[-5].children if isinstance(c, ClickFields))
+    sender._handle_custom_msg("nonsense", [])
+    assert explorer.file_name.value == "my-plan" and explorer.notes.value == ""
+
+
+def test_the_page_is_told_which_buttons_send_which_fields(explorer):
+    sender = next(c for c in explorer.widget.children[-5].children if isinstance(c, ClickFields))
+    assert sender.root == ".mvn-plan" and sender.buttons == ".mvn-plan-save, .mvn-plan-load"
+    assert sender.fields == {"name": ".mvn-field-name", "notes": ".mvn-field-notes",
+                             "overwrite": ".mvn-field-overwrite"}
+    assert "mvn-field-name" in explorer.file_name._dom_classes
+    assert "mvn-field-overwrite" in explorer.overwrite._dom_classes
+
+
+@pytest.mark.parametrize(("content", "says"), [
+    (b"", "is empty"),
+    (bytes(range(256)) * 4, "not a text file"),
+    (b"x" * (planner.MOST_BYTES + 10), "far too large"),
+    (b"[1, 2, 3]", "holds a list, not a plan"),
+    (b'{"schema_version": 99}', "newer version of the course"),
+])
+def test_a_bad_file_gives_one_clear_sentence_and_the_planner_keeps_working(explorer, tmp_path, content, says):
+    (tmp_path / "bad.json").write_bytes(content)
+    before = explorer.values()
+    explorer.load("bad")
+    assert says in explorer.error and explorer.values() == before
+    explorer.set(goal=2)
+    assert explorer.error == "" and explorer.values()["goal"] == 2
+
+
+@pytest.mark.parametrize(("error", "says"), [
+    (OSError(28, "No space left on device"), "The disk is full"),
+    (PermissionError(13, "Permission denied"), "save in a folder of your own"),
+    (OSError(30, "Read-only file system"), "save in a folder of your own"),
+])
+def test_a_save_the_disk_refuses_says_why_and_the_planner_keeps_working(explorer, tmp_path, monkeypatch,
+                                                                      error, says):
+    def refused(*args, **kwargs):
+        raise error
+
+    monkeypatch.setattr(planner.tempfile, "mkstemp", refused)
+    explorer.save()
+    assert "The plan was not saved: " in explorer.error and says in explorer.error
+    assert list(tmp_path.iterdir()) == []
+    explorer.set(goal=1)
+    assert explorer.error == "" and explorer.values()["goal"] == 1

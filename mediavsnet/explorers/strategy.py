@@ -29,6 +29,7 @@ from plotly.subplots import make_subplots
 
 from mediavsnet import palette, planner, text
 from mediavsnet.explorers.base import Explorer
+from mediavsnet.explorers.fields import send_fields_with_clicks
 from mediavsnet.explorers.time_effort import count_axis, round_up
 from mediavsnet.models import relationships, strategy
 from mediavsnet.models.strategy import GOALS, Comparison, PlanResult
@@ -225,8 +226,12 @@ class StrategyExplorer(Explorer):
 
     # --- save and load ---------------------------------------------------------------------
     def _build_plan_controls(self) -> None:
+        # The name and the notes reach the kernel when the box loses the focus (or on Enter), one
+        # message an edit rather than one a key; and each click on Save or Load first sends both as
+        # the page shows them (ClickFields, in _plan_box), so a name typed fast or pasted and saved
+        # at once is the name saved.
         self.file_name = widgets.Text(value=planner.DEFAULT_NAME, description=t("plan.name_label"),
-                                      placeholder=planner.DEFAULT_NAME, continuous_update=True,
+                                      placeholder=planner.DEFAULT_NAME, continuous_update=False,
                                       style={"description_width": "9em"},
                                       layout=widgets.Layout(width="24em")).add_class("mvn-plan-name")
         self.overwrite = widgets.Checkbox(value=False, description=t("plan.overwrite"), indent=False,
@@ -238,6 +243,7 @@ class StrategyExplorer(Explorer):
                                           icon="folder-open",
                                           layout=widgets.Layout(width="auto")).add_class("mvn-plan-load")
         self.notes = widgets.Textarea(value="", placeholder=t("plan.notes_placeholder"),
+                                      continuous_update=False,
                                       description=t("plan.notes_label"), style={"description_width": "9em"},
                                       layout=widgets.Layout(width="58em", height="5em"))
         self.notes.add_class("mvn-plan-notes")
@@ -249,7 +255,11 @@ class StrategyExplorer(Explorer):
         row = widgets.HBox([self.file_name, self.save_button, self.load_button, self.overwrite],
                            layout=widgets.Layout(align_items="center", flex_flow="row wrap"))
         intro = widgets.HTML(f"<p>{html.escape(t('plan.intro', folder=self.folder.as_posix()))}</p>")
-        return widgets.VBox([intro, self.notes, row, self._status_html]).add_class("mvn-plan")
+        box = widgets.VBox([intro, self.notes, row, self._status_html]).add_class("mvn-plan")
+        send_fields_with_clicks(box, ".mvn-plan-save, .mvn-plan-load",
+                                {"name": self.file_name, "notes": self.notes, "overwrite": self.overwrite},
+                                root=".mvn-plan")
+        return box
 
     def _layout(self) -> widgets.VBox:
         box = super()._layout()
@@ -279,9 +289,10 @@ class StrategyExplorer(Explorer):
             return
         self.file_name.value = saved.name
         self.overwrite.value = False  # the next save asks again
-        where = self.folder.as_posix()
+        where, file = saved.json_path.parent.as_posix(), saved.json_path.stem
         key = "plan.saved_renamed" if saved.renamed else "plan.saved"
-        self._say([t(key, folder=where, name=saved.name, asked=saved.asked)])
+        self._say([t(key, folder=where, file=file, name=saved.name, asked=saved.asked,
+                     taken_by=saved.taken_by)])
         self._clear_error()
 
     def load(self, name: str | None = None) -> None:
@@ -298,7 +309,7 @@ class StrategyExplorer(Explorer):
             return
         self.notes.value = loaded.notes
         self.file_name.value = loaded.name
-        self._say([t("plan.loaded", folder=self.folder.as_posix(), name=loaded.name), *loaded.messages])
+        self._say([t("plan.loaded", folder=self.folder.as_posix(), file=loaded.file), *loaded.messages])
 
     def _say(self, messages: list[str]) -> None:
         """Show what a save or a load did (nothing: hide the area)."""
