@@ -27,7 +27,8 @@ def test_exactly_one_run_and_one_test_command_each_a_single_line():
     for command in found["run"] + found["test"]:
         assert "\n" not in command
         assert command.startswith("python3 -m venv .venv && ")
-    assert "jupyter lab notebooks/00-start-here.ipynb" in found["run"][0]
+    assert found["run"][0].endswith("/jupyter lab --LabApp.app_settings_dir=jupyter-settings "
+                                    "notebooks/00-start-here.ipynb")
     assert "pytest" in found["test"][0]
 
 
@@ -56,5 +57,16 @@ def test_requirements_are_pinned():
     for name in ("requirements.txt", "requirements-test.txt"):
         for line in (ROOT / name).read_text(encoding="utf-8").splitlines():
             line = line.split("#")[0].strip()
-            if line and not line.startswith("-e"):
+            if line and not line.startswith(("-e", "-c")):
                 assert "==" in line, f"{name}: {line} is not pinned"
+
+
+def test_the_settings_the_run_command_gives_jupyterlab_are_the_ones_binder_installs():
+    """The README's run command and Binder's postBuild give JupyterLab the same shipped settings."""
+    import json
+
+    overrides = json.loads((ROOT / "jupyter-settings" / "overrides.json").read_text(encoding="utf-8"))
+    assert overrides["@jupyterlab/apputils-extension:notification"]["fetchNews"] == "false"
+    post_build = (ROOT / "postBuild").read_text(encoding="utf-8")
+    assert "cp jupyter-settings/overrides.json" in post_build and "share/jupyter/lab/settings" in post_build
+    assert (ROOT / "postBuild").stat().st_mode & 0o111, "postBuild must be executable"

@@ -17,5 +17,6 @@ expect() {
 expect "python=3.11" "Python 3.11, from runtime.txt"
 expect 'COPY --chown=0:0 src/ ${REPO_DIR}/' "the whole course is copied before requirements are installed (needed by -e .)"
 expect 'pip install --no-cache-dir -r "requirements.txt"' "requirements.txt is installed"
+expect 'postBuild' "postBuild runs (it installs jupyter-settings/overrides.json for JupyterLab)"
 echo "(repo2docker's plan: $(grep -c '' "$work/plan.txt") lines)"
 exit $fail

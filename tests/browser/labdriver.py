@@ -40,12 +40,11 @@ HOW_TO_GET_CHROMIUM = (
     "no Chromium found: install it (Debian/Ubuntu: apt-get install chromium) "
     "or set MEDIAVSNET_CHROMIUM to a Chromium or Chrome binary"
 )
-#: JupyterLab settings for a quiet, fully rendered, test-friendly session.
+#: The settings the course ships for JupyterLab (no news pop-up over lesson 00), which the
+#: README's run command and Binder's postBuild use too; the tests' servers use them as well.
+COURSE_SETTINGS = ROOT / "jupyter-settings"
+#: A learner's own JupyterLab settings for a fully rendered, test-friendly session.
 LAB_SETTINGS = {
-    "@jupyterlab/apputils-extension/notification.jupyterlab-settings": {
-        "fetchNews": "false",
-        "checkForUpdates": False,
-    },
     "@jupyterlab/notebook-extension/tracker.jupyterlab-settings": {"windowingMode": "none"},
     "@jupyterlab/docmanager-extension/plugin.jupyterlab-settings": {"autosave": False},
 }
@@ -124,8 +123,10 @@ def _copy_course(target: Path, extra_notebooks: Mapping[str, str] | None = None)
 
 
 @contextmanager
-def jupyterlab(extra_notebooks: Mapping[str, str] | None = None) -> Iterator[Lab]:
-    """A JupyterLab server on a copy of the course; stopped whatever happens."""
+def jupyterlab(extra_notebooks: Mapping[str, str] | None = None,
+               app_settings: Path = COURSE_SETTINGS) -> Iterator[Lab]:
+    """A JupyterLab server on a copy of the course, with the course's settings (``app_settings``);
+    stopped whatever happens."""
     with tempfile.TemporaryDirectory(prefix="mediavsnet-lab-") as tmp:
         tmp_path = Path(tmp)
         root = tmp_path / "course"
@@ -147,6 +148,7 @@ def jupyterlab(extra_notebooks: Mapping[str, str] | None = None) -> Iterator[Lab
             sys.executable, "-m", "jupyterlab", "--no-browser", "--ip=127.0.0.1", f"--port={port}",
             f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={root}",
             "--ServerApp.open_browser=False", "--LabApp.news_url=",
+            f"--LabApp.app_settings_dir={app_settings}",
         ]
         if hasattr(os, "geteuid") and os.geteuid() == 0:
             command.append("--allow-root")
