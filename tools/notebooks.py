@@ -142,8 +142,8 @@ def header_text(lesson: lessons.Lesson) -> str:
         f"[![Launch this lesson on Binder]({BADGE})]"
         f"({binder_url(lesson.filename)}) "
         f"*Social media vs social networking* · **Lesson {lesson.number}: {lesson.title}** "
-        f"(lessons 00 to {last}) · [Course home](../README.md)"
-    )
+        f"(lessons 00 to {last}) · [<u>Course home</u>](../README.md)"
+    )  # underlined: in a line of text a link must not be told apart by its colour alone (axe-core)
 
 
 def footer_text(lesson: lessons.Lesson, notebooks_dir: Path | None = None) -> str:

@@ -213,15 +213,28 @@ STARTED = """() => [...document.querySelectorAll('.jp-Notebook .jp-CodeCell .jp-
   .some(p => /\\[(\\*|\\d+)\\]/.test(p.textContent))"""
 
 
+def no_dialog_over(page) -> None:
+    """Fail, saying what it asks, when a JupyterLab dialog is over the notebook (no click reaches it)."""
+    dialogs = page.locator(".jp-Dialog")
+    if dialogs.count():
+        says = dialogs.first.inner_text()
+        raise AssertionError(f"a JupyterLab dialog is open over the notebook: {says!r:.400}")
+
+
 def run_all(page, timeout_ms: int = 120_000) -> None:
     """Run > Run All Cells, then wait until every code cell has run and the kernel is idle.
 
     Right after a notebook opens, JupyterLab may still be connecting the kernel and
     ignore the command, so it is given again until the first cell starts.
     """
+    no_dialog_over(page)
     page.locator(".jp-Notebook .jp-CodeCell .jp-InputPrompt").first.click()
     for _attempt in range(5):
-        page.locator(".lm-MenuBar-itemLabel", has_text="Run").first.click()
+        try:
+            page.locator(".lm-MenuBar-itemLabel", has_text="Run").first.click()
+        except Exception:
+            no_dialog_over(page)  # say what the dialog in the way asks
+            raise
         item = page.locator('.lm-Menu-item[data-command="runmenu:run-all"]')
         item.wait_for(state="visible")
         item.click()

@@ -1,4 +1,5 @@
-"""Every notebook in JupyterLab, in headless Chromium: runs clean, renders, and responds to the keyboard.
+"""Every notebook in JupyterLab, in headless Chromium: runs clean, renders, passes axe-core (no serious
+accessibility fault of the course's own: tests/browser/accessibility.py), and responds to the keyboard.
 
 Notebooks are found by glob at collection time, so a new lesson is tested as
 soon as it exists. Screenshots of every explorer land in
@@ -11,6 +12,7 @@ import json
 from pathlib import Path
 
 import pytest
+from accessibility import assert_accessible
 from labdriver import (
     CLIPPED_WORDS,
     OPTION_ACTIVE,
@@ -21,6 +23,7 @@ from labdriver import (
     missing_browser_action,
     open_notebook,
     run_all,
+    wait_for_explorers,
 )
 
 from mediavsnet.explorers import EXPLORERS
@@ -112,6 +115,9 @@ def test_notebook_runs_renders_and_responds(page, lab, notebook):
     assert page.locator(".mvn-quiz").count() >= 1, "every lesson has a self-check"
 
     assert explorers.count() == explorers_in(notebook), "an explorer the notebook builds did not render"
+    if explorers.count():
+        wait_for_explorers(page, explorers.count())
+    assert_accessible(page, "lab", notebook.name)
     for i in range(explorers.count()):
         explorer = explorers.nth(i)
         explorer.scroll_into_view_if_needed()

@@ -1,5 +1,6 @@
-"""Every lesson in Voilà, the presenter view: it renders, its pictures show, its explorers are drawn
-right at first paint and answer the keyboard, and nothing is fetched from outside the machine.
+"""Every lesson in Voilà, the presenter view: it renders, its pictures show, axe-core finds no serious
+fault of the course's own, its explorers are drawn right at first paint and answer the keyboard, and
+nothing is fetched from outside the machine.
 
 Voilà runs as the instructors' guide says (``voila notebooks``), on a copy of
 the course. Each page is offline: a request to anywhere but this machine is
@@ -13,6 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from accessibility import assert_accessible
 from labdriver import (
     EXPLORER_VIEW,
     ROOT,
@@ -87,6 +89,7 @@ def test_every_lesson_in_voila_renders_draws_right_and_answers_the_keyboard(cont
     page.wait_for_function(drawn, timeout=60_000)
     page.wait_for_function("() => [...document.images].every(i => i.complete)", timeout=30_000)
     assert images_not_shown(page) == [], "a picture does not show"
+    assert_accessible(page, "voila", notebook.name)
     ARTIFACTS.mkdir(exist_ok=True)
     page.set_viewport_size({"width": 1400, "height": 3600})  # Voilà scrolls inside the page: a tall window
     page.screenshot(path=str(ARTIFACTS / f"voila-{notebook.stem}.png"))
