@@ -11,16 +11,14 @@ canonical form nulls every count (so that inserting a cell changes no other
 cell). The hook below therefore gives each kept cell its count in memory, at
 collection time: the file is not touched.
 
-The tests run on several cores (pytest-xdist, ``--dist=loadgroup``); a
-notebook's cells share one kernel and run in order, so the hook puts them in
-one group, which one worker runs from first cell to last.
+The tests run on several cores (pytest-xdist); a notebook's cells share one
+kernel and run in order, so pyproject.toml gives ``--dist=loadfile``: one
+worker runs a notebook from its first cell to its last.
 """
 
 from __future__ import annotations
 
 import copy
-
-import pytest
 
 KEEP = "keep_output"
 
@@ -29,12 +27,10 @@ def _is_nbval_cell(item) -> bool:
     return type(item).__name__ == "IPyNbCell" and hasattr(item, "cell") and hasattr(item, "options")
 
 
-@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups
 def pytest_collection_modifyitems(session, config, items):
     for item in items:
         if not _is_nbval_cell(item):
             continue
-        item.add_marker(pytest.mark.xdist_group(name=str(item.path)))
         tags = item.cell.get("metadata", {}).get("tags", [])
         if KEEP in tags:
             # Compare exactly (after notebooks/sanitize.cfg), on every run.

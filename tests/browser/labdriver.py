@@ -203,10 +203,14 @@ def open_notebook(page, lab: Lab, relative: str, interface: str = "lab") -> None
     page.goto(lab.notebook7_url(relative) if interface == "notebook7" else lab.notebook_url(relative))
     page.wait_for_selector(".jp-NotebookPanel", timeout=60_000)
     page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=60_000)
-    page.wait_for_function(
-        "() => document.querySelector('.jp-Notebook-ExecutionIndicator')?.dataset.status === 'idle'",
-        timeout=60_000,
-    )
+    # On a busy machine JupyterLab (and Notebook 7) may open the notebook before it knows the
+    # kernels it can start, and then asks which one: the learner would take the one offered.
+    page.wait_for_function(f"() => ({KERNEL_IDLE})() || !!document.querySelector('.jp-Dialog')",
+                           timeout=60_000)
+    dialog = page.locator(".jp-Dialog")
+    if dialog.count() and "Select Kernel" in dialog.first.inner_text():
+        dialog.first.locator(".jp-mod-accept").click()
+    page.wait_for_function(KERNEL_IDLE, timeout=60_000)
 
 
 STARTED = """() => [...document.querySelectorAll('.jp-Notebook .jp-CodeCell .jp-InputPrompt')]
