@@ -292,12 +292,14 @@ def saved_plans(folder: Path) -> list[tuple[str, Path]]:
     return sorted(found, key=lambda pair: (pair[0].casefold(), pair[0]))
 
 
-def _write_beside(path: Path, content: str) -> Path:
-    """``content`` written in full to a new temporary file beside ``path``; the temporary file."""
+def _write_beside(path: Path, content: str | bytes) -> Path:
+    """``content`` (text, written as UTF-8, or bytes as they are) written in full to a new
+    temporary file beside ``path``; the temporary file."""
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".plan-", suffix=".part")
+    data = content.encode("utf-8") if isinstance(content, str) else content
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
-            out.write(content)
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
             out.flush()
             os.fsync(out.fileno())
     except BaseException:
@@ -337,7 +339,7 @@ def _write_both(json_path: Path, json_text: str, markdown_path: Path, markdown_t
                 if old_json is None:
                     json_path.unlink()
                 else:
-                    os.replace(_write_beside(json_path, old_json.decode("utf-8")), json_path)
+                    os.replace(_write_beside(json_path, old_json), json_path)
             except OSError as again:
                 raise PlanError(t("plan.error_half_written", file=markdown_path.name, reason=_why(exc),
                                   plan=json_path.name, again=_why(again))) from exc

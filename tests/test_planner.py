@@ -204,6 +204,21 @@ def test_an_overwrite_whose_summary_cannot_be_replaced_keeps_the_old_plan_whole(
     assert sorted(p.name for p in tmp_path.iterdir()) == ["my-plan.json", "my-plan.md"], "no part left"
 
 
+def test_a_new_plan_whose_summary_cannot_be_replaced_leaves_no_plan_file_behind(tmp_path):
+    (tmp_path / "my-plan.md").mkdir()
+    with pytest.raises(PlanError, match=r"my-plan.md could not be written .*Nothing was written\."):
+        planner.save(tmp_path, "my-plan", DEFAULTS, overwrite=True)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["my-plan.md"]
+
+
+def test_an_old_plan_that_is_not_text_is_put_back_byte_for_byte(tmp_path):
+    (tmp_path / "my-plan.json").write_bytes(b"\xff\xfe not a plan")
+    (tmp_path / "my-plan.md").mkdir()
+    with pytest.raises(PlanError, match="Nothing was changed: my-plan.json is as it was before"):
+        planner.save(tmp_path, "my-plan", DEFAULTS, overwrite=True)
+    assert (tmp_path / "my-plan.json").read_bytes() == b"\xff\xfe not a plan"
+
+
 def test_an_overwrite_whose_second_file_cannot_be_written_changes_nothing(tmp_path, monkeypatch):
     before = old_plan(tmp_path)
     summary = (tmp_path / "my-plan.md").read_bytes()
