@@ -215,12 +215,17 @@ def take_the_kernel_offered(page) -> bool:
     """Answer JupyterLab's "Select Kernel" dialog with the kernel it offers (the notebook's own,
     Python 3), as a learner would; whether there was one. On a busy machine JupyterLab and
     Notebook 7 may ask, as the notebook opens or a moment later, before they know the kernels."""
-    dialog = page.locator(".jp-Dialog")
-    if not dialog.count() or "Select Kernel" not in dialog.first.inner_text():
-        return False
-    dialog.first.locator(".jp-mod-accept").click()
-    dialog.first.wait_for(state="detached", timeout=30_000)
-    return True
+    answered = False
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:  # it may ask twice (two dialogs, one over the other)
+        asking = page.locator(".jp-Dialog", has_text="Select Kernel")
+        if not asking.count():
+            return answered
+        dialog = asking.last.element_handle()  # the one on top
+        dialog.query_selector(".jp-mod-accept").click()
+        dialog.wait_for_element_state("hidden", timeout=30_000)  # this one, gone or hidden
+        answered = True
+    raise AssertionError("JupyterLab kept asking which kernel to start for a minute")
 
 
 STARTED = """() => [...document.querySelectorAll('.jp-Notebook .jp-CodeCell .jp-InputPrompt')]
