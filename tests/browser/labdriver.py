@@ -678,3 +678,29 @@ def _points(name, x, y) -> dict:
         return [None if v is None or v != v else float(f"{v:.9g}") for v in values]
 
     return {"name": name, "x": nine(x), "y": nine(y)}
+
+
+def wait_until_python_agrees(page, explorer, timeout_ms: int = 30_000) -> tuple[dict, dict]:
+    """Poll (every 200 ms) until the explorer on the page shows what the course's code draws for
+    the values its controls show; return both, agreeing or not, for the caller's assertion."""
+    waited = 0
+    while True:
+        expected = drawn_by_python(explorer)
+        shown = as_python_draws_it(explorer.evaluate(EXPLORER_VIEW), expected)
+        if shown == expected or waited >= timeout_ms:
+            return expected, shown
+        page.wait_for_timeout(200)
+        waited += 200
+
+
+def views_once_drawn(page, timeout_ms: int = 60_000) -> list[dict | None]:
+    """What every explorer shows once each draws what the course's code draws for its controls.
+
+    A move reaches a view in several messages (the summary, the figure), and the
+    view draws each when it can: on a busy machine a look between two of them,
+    even two frames apart, catches a picture half updated.
+    """
+    for i, explorer in enumerate(page.locator(".mvn-explorer").all()):
+        expected, shown = wait_until_python_agrees(page, explorer, timeout_ms)
+        assert shown == expected, f"explorer {i} never drew what its controls say"
+    return settled_views(page)

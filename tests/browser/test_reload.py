@@ -26,7 +26,7 @@ from labdriver import (
     open_notebook,
     run_all,
     save_notebook,
-    settled_views,
+    views_once_drawn,
     wait_for_explorers,
     wait_for_views,
 )
@@ -97,9 +97,9 @@ def test_a_reload_a_second_tab_and_a_reconnect_show_every_explorer_as_the_kernel
     open_notebook(first, lab, relative)
     run_all(first)
     wait_for_explorers(first, count)
-    initial = settled_views(first)
+    initial = views_once_drawn(first)
     move_every_explorer(first)
-    moved = settled_views(first)
+    moved = views_once_drawn(first)
     save_notebook(first, lab.root / relative)  # as autosave does: the page a reload shows has the outputs
 
     problems = []

@@ -29,6 +29,7 @@ from labdriver import (
     open_in_voila,
     voila,
     wait_for_explorers,
+    wait_until_python_agrees,
 )
 
 LESSONS = sorted((ROOT / "notebooks").glob("[0-9][0-9]-*.ipynb"))
@@ -48,18 +49,6 @@ VOILA_OWN_FETCHES = {
 def presenter(chromium_path):
     with voila() as server:
         yield server
-
-
-def wait_until_python_agrees(page, explorer, timeout_ms: int = 30_000) -> tuple[dict, dict]:
-    """Poll until the explorer on the page shows what the course's code draws for its controls."""
-    waited = 0
-    while True:
-        expected = drawn_by_python(explorer)
-        shown = as_python_draws_it(explorer.evaluate(EXPLORER_VIEW), expected)
-        if shown == expected or waited >= timeout_ms:
-            return expected, shown
-        page.wait_for_timeout(200)
-        waited += 200
 
 
 def differences(expected: dict, shown: dict) -> str:
