@@ -10,10 +10,6 @@ nbval compares a cell only when its stored ``execution_count`` is set, and the
 canonical form nulls every count (so that inserting a cell changes no other
 cell). The hook below therefore gives each kept cell its count in memory, at
 collection time: the file is not touched.
-
-The tests run on several cores (pytest-xdist); a notebook's cells share one
-kernel and run in order, so pyproject.toml gives ``--dist=loadfile``: one
-worker runs a notebook from its first cell to its last.
 """
 
 from __future__ import annotations
