@@ -11,18 +11,16 @@ from __future__ import annotations
 
 import pytest
 from labdriver import (
-    EXPLORER_VIEW,
     OPTION_ACTIVE,
     ROOT,
     answer_first_question_from_the_keyboard,
-    as_python_draws_it,
-    drawn_by_python,
     error_outputs,
     explorer_class,
     explorers_built_by,
     open_notebook,
     run_all,
     wait_for_explorers,
+    wait_until_python_agrees,
 )
 
 LESSONS = sorted((ROOT / "notebooks").glob("[0-9][0-9]-*.ipynb"))
@@ -33,15 +31,9 @@ FOCUSED_HANDLE = "(handle) => document.activeElement === handle"
 
 def python_agrees(page, explorer, why: str, timeout_ms: int = 30_000) -> None:
     """Wait until the explorer shows what the course's code draws for the values its controls show."""
-    waited, expected, shown = 0, None, None
-    while waited <= timeout_ms:
-        expected = drawn_by_python(explorer)
-        shown = as_python_draws_it(explorer.evaluate(EXPLORER_VIEW), expected)
-        if shown == expected:
-            return
-        page.wait_for_timeout(200)
-        waited += 200
-    raise AssertionError(f"{why}: the explorer does not show what its controls say ({shown!r:.300})")
+    expected, shown = wait_until_python_agrees(page, explorer, timeout_ms)
+    if shown != expected:
+        raise AssertionError(f"{why}: the explorer does not show what its controls say ({shown!r:.300})")
 
 
 def value_of(control) -> str:
