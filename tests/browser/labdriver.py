@@ -433,6 +433,13 @@ EXPLORERS_PRESENT = """() => [...document.querySelectorAll('.mvn-explorer')].map
 })"""
 
 
+def open_every_fold(explorer) -> None:
+    """Open each folded section ("More settings") of an explorer that is closed; leave open ones open."""
+    for fold in explorer.locator(".jupyter-widget-Collapse:not(.jupyter-widget-Collapse-open)").all():
+        fold.locator(".jupyter-widget-Collapse-header").first.click()
+    explorer.locator(".mvn-control").last.wait_for(state="visible")
+
+
 def move_first_slider(page, explorer) -> None:
     """Press an arrow key on an explorer's first slider (left at the top of its range)."""
     handle = explorer.locator(".mvn-control .noUi-handle").first
@@ -453,6 +460,125 @@ def answer_first_question_from_the_keyboard(page) -> None:
     page.keyboard.press("Space")
     changed = "([el, before]) => el.innerText !== before"
     page.wait_for_function(changed, arg=[feedback.element_handle(), before])
+
+
+#: Keeps hold of the page's connections to kernels, so that a test can cut them (test_reload.py).
+WATCH_KERNEL_SOCKETS = """(() => {
+  const Native = window.WebSocket;
+  window.__kernelSockets = [];
+  window.WebSocket = class extends Native {
+    constructor(url, protocols) {
+      super(url, protocols);
+      if (/\\/api\\/kernels\\/[^/?]+\\/channels/.test(url)) window.__kernelSockets.push(this);
+    }
+  };
+})();"""
+
+
+class OpenedLessons:
+    """One lesson open and run in JupyterLab at a time, kept for the tests of that lesson that follow.
+
+    Opening a lesson and running it takes a good part of each browser test; the tests
+    of one lesson run one after another (conftest.py orders them so) and share one
+    run, each starting from the state it needs (Reset, folds opened). A test that
+    fails, or that spoils the page (a reload), has the next test open the lesson afresh.
+    """
+
+    def __init__(self, browser, lab: Lab, viewport: Mapping[str, int]):
+        self.browser, self.lab, self.viewport = browser, lab, dict(viewport)
+        self.context = None
+        self.page = None
+        self.notebook: Path | None = None
+        self.opened = 0  # how many times a lesson was opened and run (a test checks the sharing)
+
+    def open(self, notebook: Path):
+        """The page of ``notebook`` opened and run: the one kept, or a new one."""
+        if self.page is not None and self.notebook == notebook:
+            return self.page
+        self.close()
+        relative = f"notebooks/{notebook.name}"
+        self.lab.start_afresh(relative)
+        self.context = self.browser.new_context(viewport=self.viewport)
+        self.context.add_init_script(PATIENT_ANYWIDGET)
+        self.context.add_init_script(WATCH_KERNEL_SOCKETS)
+        # A page's uncaught errors are printed, so pytest shows them with a failure.
+        self.context.on("page", lambda tab: tab.on("pageerror", lambda error: print(f"page error: {error}")))
+        self.page, self.notebook = self.context.new_page(), notebook
+        self.opened += 1
+        open_notebook(self.page, self.lab, relative)
+        run_all(self.page)
+        if explorers_built_by(notebook):
+            wait_for_explorers(self.page, explorers_built_by(notebook))
+        return self.page
+
+    def spoil(self) -> None:
+        """The page is not as a run left it (a failure, a reload): the next test opens the lesson afresh."""
+        self.close()
+
+    def close(self) -> None:
+        if self.context is not None:
+            self.context.close()
+        self.context = self.page = self.notebook = None
+
+
+def lesson_of(item) -> str:
+    """The lesson a test that shares an opened lesson is about: the stem of its parameter
+    (a notebook, or a walkthrough named after its notebook)."""
+    params = getattr(item, "callspec", None)
+    paths = [v for v in (params.params.values() if params else ()) if isinstance(v, Path)]
+    assert len(paths) == 1, f"{item.nodeid}: a test that shares a lesson takes one notebook or walkthrough"
+    return paths[0].stem
+
+
+def order_lesson_sharing(items: list) -> None:
+    """Run the tests that share an opened lesson together, one lesson after another, where the
+    first of them stood, so each lesson is opened and run once and no lesson waits open while
+    other tests run. Within a lesson they keep their order, except that tests marked
+    ``spoils_lesson`` (a reload) come last."""
+    slots = [i for i, item in enumerate(items) if "lessons" in getattr(item, "fixturenames", ())]
+    if not slots:
+        return
+    order = {id(item): n for n, item in enumerate(items)}
+    sharing = sorted((items[i] for i in slots), key=lambda item: (
+        lesson_of(item), item.get_closest_marker("spoils_lesson") is not None, order[id(item)]))
+    rest = [item for i, item in enumerate(items) if i not in set(slots)]
+    first = slots[0]
+    items[:] = rest[:first] + sharing + rest[first:]
+
+
+def press_reset(page, explorer) -> None:
+    """Tab to an explorer's Reset button, press Enter, and wait until every control shows its default."""
+    from mediavsnet import specs
+
+    cls = explorer_class(explorer)
+    button = explorer.locator(".mvn-reset")
+    button.scroll_into_view_if_needed()
+    button.focus()
+    page.keyboard.press("Enter")
+    for spec in cls.specs:
+        default = specs.defaults([spec])[spec.name]
+        control = explorer.locator(f".mvn-control-{spec.name}")
+        if spec.choices:
+            page.wait_for_function(OPTION_ACTIVE, arg=[control.element_handle(), int(default)],
+                                   timeout=15_000)
+        else:
+            wait_for_readout(page, explorer, spec.name, default, "Reset to defaults")
+
+
+# The readout, not the handle's aria-valuenow: ipywidgets' slider rounds that to one decimal
+# (0.16 is announced as 0.2), while the readout shows the value as the learner reads it.
+READOUT_IS = """([readout, value]) =>
+  Math.abs(parseFloat(readout.innerText.replace(/,/g, '').replace(/\u2212/g, '-')) - value) < 1e-9"""
+
+
+def wait_for_readout(page, explorer, name: str, value: float, why: str) -> None:
+    """Wait until the slider ``name`` shows ``value``; fail saying what it shows."""
+    readout = explorer.locator(f".mvn-control-{name} .widget-readout")
+    try:
+        page.wait_for_function(READOUT_IS, arg=[readout.element_handle(), value], timeout=15_000)
+    except Exception:  # noqa: BLE001 - say which control and what it shows
+        shown = readout.inner_text()
+        raise AssertionError(f"after {why}, {name} shows {shown}, not {value}") from None
 
 
 def lessons_with_explorers(root: Path = ROOT) -> list[Path]:

@@ -21,8 +21,8 @@ from labdriver import (
     error_outputs,
     find_chromium,
     missing_browser_action,
-    open_notebook,
-    run_all,
+    open_every_fold,
+    press_reset,
     wait_for_explorers,
 )
 
@@ -98,10 +98,8 @@ def test_a_missing_browser_is_a_skip_locally_and_a_failure_under_ci(tmp_path):
 
 @pytest.mark.browser
 @pytest.mark.parametrize("notebook", NOTEBOOKS, ids=[p.name for p in NOTEBOOKS])
-def test_notebook_runs_renders_and_responds(page, lab, notebook):
-    lab.start_afresh(f"notebooks/{notebook.name}")
-    open_notebook(page, lab, f"notebooks/{notebook.name}")
-    run_all(page)
+def test_notebook_runs_renders_and_responds(lessons, notebook):
+    page = lessons.open(notebook)
     assert error_outputs(page) == []
 
     explorers = page.locator(".mvn-explorer")
@@ -143,20 +141,17 @@ def test_notebook_runs_renders_and_responds(page, lab, notebook):
 
 @pytest.mark.browser
 @pytest.mark.parametrize("notebook", NOTEBOOKS_WITH_EXPLORERS, ids=[p.name for p in NOTEBOOKS_WITH_EXPLORERS])
-def test_every_control_of_every_explorer_works_in_the_browser(page, lab, notebook):
+def test_every_control_of_every_explorer_works_in_the_browser(lessons, notebook):
     """Each slider, folded ones included, moved with the keyboard, and each preset, change what is shown;
     a screen reader names each slider moved and says its value as its readout shows it."""
-    lab.start_afresh(f"notebooks/{notebook.name}")
-    open_notebook(page, lab, f"notebooks/{notebook.name}")
-    run_all(page)
+    page = lessons.open(notebook)
     explorers = page.locator(".mvn-explorer")
     for i in range(explorers.count()):
         explorer = explorers.nth(i)
         explorer.scroll_into_view_if_needed()
         explorer.locator(".js-plotly-plot").wait_for(state="visible", timeout=30_000)
-        for header in explorer.locator(".jupyter-widget-Collapse-header").all():
-            header.click()
-        explorer.locator(".mvn-control").last.wait_for(state="visible")
+        press_reset(page, explorer)  # as a fresh run leaves it, whatever an earlier test moved
+        open_every_fold(explorer)
         assert explorer.evaluate(CLIPPED_WORDS) == [], "words cut short in the explorer's controls"
         for name, value in explorer_class(explorer).lively.items():
             choice = explorer.locator(f".mvn-control-{name}")

@@ -24,7 +24,7 @@ from labdriver import (
     move_back,
     move_every_explorer,
     open_notebook,
-    run_all,
+    press_reset,
     save_notebook,
     views_once_drawn,
     wait_for_explorers,
@@ -59,19 +59,6 @@ def test_there_is_a_lesson_with_an_explorer_to_test():
     assert LESSONS, "no lesson builds an explorer: the reload tests would test nothing"
 
 
-#: Keeps hold of the page's connections to kernels, so that a test can cut them.
-WATCH_KERNEL_SOCKETS = """(() => {
-  const Native = window.WebSocket;
-  window.__kernelSockets = [];
-  window.WebSocket = class extends Native {
-    constructor(url, protocols) {
-      super(url, protocols);
-      if (/\\/api\\/kernels\\/[^/?]+\\/channels/.test(url)) window.__kernelSockets.push(this);
-    }
-  };
-})();"""
-
-
 def cut(page, timeout_ms: int = 60_000) -> None:
     """Cut the page's connections to the kernel, as a laptop going to sleep does, and wait until it is back.
 
@@ -88,15 +75,18 @@ def cut(page, timeout_ms: int = 60_000) -> None:
 
 
 @pytest.mark.browser
+@pytest.mark.spoils_lesson
 @pytest.mark.parametrize("notebook", LESSONS, ids=IDS)
-def test_a_reload_a_second_tab_and_a_reconnect_show_every_explorer_as_the_kernel_has(context, lab, notebook):
+def test_a_reload_a_second_tab_and_a_reconnect_show_every_explorer_as_the_kernel_has(lessons, lab, notebook):
     relative, count = f"notebooks/{notebook.name}", explorers_built_by(notebook)
-    lab.start_afresh(relative)
-    first = context.new_page()
-    first.add_init_script(WATCH_KERNEL_SOCKETS)
-    open_notebook(first, lab, relative)
-    run_all(first)
-    wait_for_explorers(first, count)
+    first = lessons.open(notebook)  # its connections to the kernel watched, so they can be cut
+    check_views_after_reload(lessons.context, first, lab, notebook, relative, count)
+    lessons.spoil()  # reloaded and cut: the next test opens its lesson afresh (the fixture, after a failure)
+
+
+def check_views_after_reload(context, first, lab, notebook: Path, relative: str, count: int) -> None:
+    for explorer in first.locator(".mvn-explorer").all():
+        press_reset(first, explorer)  # as a fresh run leaves it, whatever an earlier test moved
     initial = views_once_drawn(first)
     move_every_explorer(first)
     moved = views_once_drawn(first)
