@@ -13,7 +13,7 @@ kernel round trip, the model, the figure update and plotly's redraw.
 
 With ``--side-by-side``, one page holds two lesson 04 explorers instead: one as
 the course ships it, and one built without what keeps its figure's stored
-state current and without its keyboard guard (``mediavsnet/explorers/figure.py``
+state current and without its keyboard guard (``mediavsnet/explorer/figure.py``
 and ``keyboard.py``); presses alternate between the two, so both see the same
 load, and the difference is what those two cost in a browser.
 
@@ -47,7 +47,7 @@ from labdriver import (  # noqa: E402
 RESULTS = Path(__file__).parent / "results"
 BUDGET_MEDIAN_MS = 100.0
 
-EXPLORER_SOURCE = """from mediavsnet.explorers.time_effort import show
+EXPLORER_SOURCE = """from mediavsnet.lessons.l04_time_and_effort.explorer import show
 
 show()"""
 
@@ -55,7 +55,7 @@ BASELINE_SOURCE = '''import ipywidgets as widgets
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from mediavsnet import palette
+from mediavsnet.core import palette
 from mediavsnet.models import relationships, time_budget
 
 
@@ -76,8 +76,8 @@ def draw(weekly_hours=6.0, media_share=50.0):
 widgets.interact(draw, weekly_hours=widgets.FloatSlider(value=6, min=0.5, max=40, step=0.5),
                  media_share=widgets.FloatSlider(value=50, min=0, max=100, step=5))'''
 
-SIDE_BY_SIDE_SOURCE = """from mediavsnet.explorers import base
-from mediavsnet.explorers.time_effort import TimeEffortExplorer
+SIDE_BY_SIDE_SOURCE = """from mediavsnet.explorer import base
+from mediavsnet.lessons.l04_time_and_effort.explorer import TimeEffortExplorer
 
 shipped = TimeEffortExplorer()
 shipped.widget.add_class("bench-shipped")

@@ -1,6 +1,6 @@
 """Explorer update latency, in-process: model + figure update, as a slider move triggers it.
 
-For every explorer in mediavsnet.explorers.EXPLORERS, at its default settings and
+For every explorer in mediavsnet.lessons.EXPLORERS, at its default settings and
 at its heaviest (``specs.heaviest(cls.specs)``), move each control back and
 forth between two neighbouring values (``--moves`` times per control, after a
 few untimed warm-up moves) and time ``explorer.set(...)``, which runs the model
@@ -26,8 +26,8 @@ from pathlib import Path
 
 import numpy as np
 
-from mediavsnet import specs
-from mediavsnet.explorers import EXPLORERS
+from mediavsnet.core import specs
+from mediavsnet.lessons import EXPLORERS
 
 BUDGET_MS = {"default": 16.0, "heaviest": 50.0}
 RESULTS = Path(__file__).resolve().parent / "results"

@@ -4,7 +4,7 @@
 
 Every explorer keeps its FigureWidget's stored state (what a reloaded page, a
 second tab or Voilà draws first) equal to the figure
-(``mediavsnet/explorers/figure.py``). This measures what that adds to an
+(``mediavsnet/explorer/figure.py``). This measures what that adds to an
 update, in two ways that do not depend on how busy the machine is:
 
 - **side by side**: two explorers of the same kind, one as the course builds it
@@ -26,8 +26,9 @@ from pathlib import Path
 
 import numpy as np
 
-from mediavsnet import specs
-from mediavsnet.explorers import EXPLORERS, base, figure
+from mediavsnet.core import specs
+from mediavsnet.explorer import base, figure
+from mediavsnet.lessons import EXPLORERS
 
 RESULTS = Path(__file__).resolve().parent / "results"
 WARM_UP = 5

@@ -1,6 +1,6 @@
 """Shared test settings: hypothesis runs the same examples on every machine.
 
-The "course" profile is the test run's. Mutation testing (benchmarks/mutation.py)
+The "course" profile is the test run's. Mutation testing (tools/mutation/mutation.py)
 sets MEDIAVSNET_HYPOTHESIS=mutation: fewer examples per property, still the same
 ones every time, so each of hundreds of mutants is tested in seconds.
 """

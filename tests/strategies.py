@@ -6,7 +6,7 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from mediavsnet.specs import ParamSpec
+from mediavsnet.core.specs import ParamSpec
 
 
 def value(spec: ParamSpec) -> st.SearchStrategy[Any]:

@@ -9,7 +9,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tools"))
 import agenda  # noqa: E402
 
-from mediavsnet import lessons  # noqa: E402
+from mediavsnet.core import lesson_list as lessons  # noqa: E402
 
 
 def test_committed_agenda_is_fresh():

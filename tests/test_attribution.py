@@ -13,11 +13,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from strategies import params
 
-from mediavsnet.explorers import roi
-from mediavsnet.explorers.roi import RoiExplorer, methods_compared, roi_axis, width_by_window
+from mediavsnet.core.specs import specs_by_name
+from mediavsnet.lessons.l05_roi import explorer as roi
+from mediavsnet.lessons.l05_roi.explorer import RoiExplorer, methods_compared, roi_axis, width_by_window
 from mediavsnet.models import attribution
 from mediavsnet.models.attribution import AttributionParams
-from mediavsnet.specs import specs_by_name
 
 SEEDS = st.integers(0, 2**32 - 1)
 SPECS = specs_by_name(attribution.SPECS)
@@ -260,8 +260,8 @@ def test_measurement_number_moves_the_estimate_not_the_band_width_nor_the_networ
 
 
 def test_the_colours_are_the_courses():
-    from mediavsnet import palette
-    from mediavsnet.explorers.roi import ESTIMATE, NETWORK
+    from mediavsnet.core import palette
+    from mediavsnet.lessons.l05_roi.explorer import ESTIMATE, NETWORK
 
     explorer = RoiExplorer()
     assert explorer.fig.data[ESTIMATE].line.color == palette.MEDIA

@@ -15,11 +15,11 @@ import re
 import numpy as np
 import pytest
 
-from mediavsnet.explorers.time_effort import TimeEffortExplorer
+from mediavsnet.core.specs import specs_by_name
+from mediavsnet.core.strings import t
+from mediavsnet.lessons.l04_time_and_effort.explorer import TimeEffortExplorer
 from mediavsnet.models import posting, relationships, time_budget
 from mediavsnet.models.relationships import RelationshipParams
-from mediavsnet.specs import specs_by_name
-from mediavsnet.strings import t
 
 # --- the published figures ----------------------------------------------------------------
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from mediavsnet import check
+from mediavsnet.learning import check
 
 
 def fake_dirs(tmp_path: Path, *folders: str):

@@ -9,8 +9,10 @@ from importlib import resources
 
 import pytest
 
-from mediavsnet import family, palette, strings, tables, text
-from mediavsnet.explorers import EXPLORERS
+from mediavsnet.core import palette, strings, text
+from mediavsnet.learning import family
+from mediavsnet.lessons import EXPLORERS
+from mediavsnet.lessons.l04_time_and_effort import tables
 from mediavsnet.models import listening, posting, relationships, time_budget
 
 ALL_SPECS = posting.SPECS + relationships.SPECS + time_budget.SPECS + listening.SPECS
@@ -131,8 +133,8 @@ def test_family_table_marks_networking_as_one_type():
 
 
 def test_a_choice_is_buttons_whose_value_is_the_option_index(monkeypatch):
-    from mediavsnet.explorers.base import make_control
-    from mediavsnet.specs import ParamSpec
+    from mediavsnet.core.specs import ParamSpec
+    from mediavsnet.explorer.base import make_control
 
     words = {"param.goal.label": "Goal", "param.goal.help": "What you judge by.",
              "param.goal.choice.buzz": "Buzz", "param.goal.choice.network": "Network"}
@@ -151,8 +153,8 @@ def test_a_lesson_kernel_does_not_compile_a_grammar_of_web_addresses_it_never_us
     import sys
 
     code = (
-        "import sys, mediavsnet.explorers, jsonschema\n"
-        "from mediavsnet.explorers import EXPLORERS\n"
+        "import sys, mediavsnet.lessons, jsonschema\n"
+        "from mediavsnet.lessons import EXPLORERS\n"
         "next(iter(EXPLORERS.values()))()\n"
         "jsonschema.validate({'a': 1}, {'type': 'object'})\n"  # jsonschema itself still works
         "print(sys.modules.get('rfc3987_syntax', 'absent'))\n"

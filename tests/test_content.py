@@ -14,13 +14,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 from strategies import params
 
-from mediavsnet import text
-from mediavsnet.content_tables import depth_not_count, two_hundred_fifty_posts
-from mediavsnet.explorers.content import ContentExplorer, factor_hours
+from mediavsnet.core import text
+from mediavsnet.core.specs import specs_by_name
+from mediavsnet.learning.quiz import lesson_quiz
+from mediavsnet.lessons.l03_content.explorer import ContentExplorer, factor_hours
+from mediavsnet.lessons.l03_content.tables import depth_not_count, two_hundred_fifty_posts
 from mediavsnet.models import content, posting, relationships
 from mediavsnet.models.content import ContentParams
-from mediavsnet.quiz import lesson_quiz
-from mediavsnet.specs import specs_by_name
 
 SEEDS = st.integers(0, 2**32 - 1)
 
@@ -279,8 +279,7 @@ def test_bad_values_name_the_parameter_and_the_range(kind):
 
 
 def test_the_explorer_draws_both_hues_and_updates_in_place():
-    from mediavsnet import palette
-
+    from mediavsnet.core import palette
     explorer = ContentExplorer()
     assert explorer.fig.data[0].line.color == palette.MEDIA
     assert explorer.fig.data[3].line.color == palette.NETWORKING  # friends

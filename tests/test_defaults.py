@@ -22,9 +22,9 @@ import nbformat
 import pytest
 
 import mediavsnet.models
-from mediavsnet import text
-from mediavsnet.explorers import EXPLORERS
-from mediavsnet.specs import ParamSpec, ValidatedParams
+from mediavsnet.core import text
+from mediavsnet.core.specs import ParamSpec, ValidatedParams
+from mediavsnet.lessons import EXPLORERS
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]-*.ipynb"))
@@ -158,10 +158,10 @@ def shows_default(spec: ParamSpec, value: str) -> str | None:
 
 
 def explorers_of(nb: nbformat.NotebookNode) -> list[type]:
-    """The explorer classes a notebook builds, from its imports of ``mediavsnet.explorers.<module>``."""
+    """The explorer classes a notebook builds, from its imports of ``mediavsnet.lessons.<module>``."""
     code = "".join(c.source for c in nb.cells if c.cell_type == "code")
-    modules = set(re.findall(r"mediavsnet\.explorers\.(\w+)", code))
-    return [cls for cls in EXPLORERS.values() if cls.__module__.rsplit(".", 1)[-1] in modules]
+    modules = set(re.findall(r"\bmediavsnet\.lessons\.\w+\.explorer\b", code))
+    return [cls for cls in EXPLORERS.values() if cls.__module__ in modules]
 
 
 def models_behind(module: types.ModuleType, seen: set[str] | None = None) -> set[str]:

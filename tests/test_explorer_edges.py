@@ -27,7 +27,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from strategies import value
 
-from mediavsnet.explorers import EXPLORERS
+from mediavsnet.lessons import EXPLORERS
 
 CLASSES = list(EXPLORERS.values())
 
@@ -259,7 +259,7 @@ def test_quantities_read_as_a_learner_reads_them(phrase, low, high):
 
 
 def lesson04_at_defaults():
-    from mediavsnet.explorers.time_effort import TimeEffortExplorer
+    from mediavsnet.lessons.l04_time_and_effort.explorer import TimeEffortExplorer
 
     explorer = TimeEffortExplorer()
     return explorer, explorer.stated(explorer.compute(explorer.values()))

@@ -7,9 +7,11 @@ import json
 import numpy as np
 import pytest
 
-from mediavsnet import specs
-from mediavsnet.explorers import EXPLORERS, TimeEffortExplorer, time_effort
-from mediavsnet.explorers.base import PRESETS_DIR
+from mediavsnet.core import specs
+from mediavsnet.explorer import axes
+from mediavsnet.lessons import EXPLORERS
+from mediavsnet.lessons.l04_time_and_effort import explorer as time_effort
+from mediavsnet.lessons.l04_time_and_effort.explorer import TimeEffortExplorer
 from mediavsnet.models import time_budget
 from mediavsnet.models.time_budget import TimeBudgetParams
 
@@ -171,7 +173,7 @@ def test_every_week_has_a_tick_up_to_twelve_weeks_and_the_axis_ends_at_the_horiz
 @pytest.mark.parametrize(("top", "shown"), [
     (1_103, 1_200), (1_200, 1_200), (5.25, 5.3), (96_541, 97_000), (0.42, 0.42), (10, 10)])
 def test_an_axis_top_is_rounded_up_to_two_significant_figures(top, shown):
-    assert time_effort.round_up(top) == shown
+    assert axes.round_up(top) == shown
 
 
 @pytest.mark.parametrize(("top", "whole_ticks", "end"), [
@@ -268,7 +270,7 @@ def test_unknown_controls_are_refused_clearly():
 
 
 def test_presets_apply_and_stay_within_the_specs(explorer):
-    data = json.loads((PRESETS_DIR / "04-time-and-effort.json").read_text(encoding="utf-8"))
+    data = json.loads(TimeEffortExplorer.presets_file.read_text(encoding="utf-8"))
     assert data["presets"]
     by_name = specs.specs_by_name(TimeEffortExplorer.specs)
     for preset in data["presets"]:
@@ -291,8 +293,7 @@ def test_every_explorer_is_registered_and_runs_at_its_heaviest_settings():
 
 
 def test_the_two_sides_use_the_course_palette(explorer):
-    from mediavsnet import palette
-
+    from mediavsnet.core import palette
     assert explorer.fig.data[0].line.color == palette.MEDIA
     assert explorer.fig.data[4].fillcolor == palette.NETWORKING
 

@@ -27,9 +27,9 @@ from collections.abc import Iterator
 import pytest
 from explorer_checks import layout_axis_of
 
-from mediavsnet import palette
-from mediavsnet.explorers import EXPLORERS
-from mediavsnet.explorers.base import Explorer
+from mediavsnet.core import palette
+from mediavsnet.explorer.base import Explorer
+from mediavsnet.lessons import EXPLORERS
 
 #: The values a hover or bar text may name (plotly's names are case-sensitive: "%{X}" shows nothing).
 TEMPLATE_VALUES = {"x", "y", "text", "customdata", "fullData.name"}

@@ -13,9 +13,9 @@ import numpy as np
 import plotly.graph_objects as go
 import pytest
 
-from mediavsnet import specs
-from mediavsnet.explorers import EXPLORERS
-from mediavsnet.explorers.figure import keep_views_current, stored_state_is_current
+from mediavsnet.core import specs
+from mediavsnet.explorer.figure import keep_views_current, stored_state_is_current
+from mediavsnet.lessons import EXPLORERS
 
 CLASSES = list(EXPLORERS.values())
 IDS = list(EXPLORERS)

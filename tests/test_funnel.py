@@ -11,12 +11,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from strategies import params
 
-from mediavsnet.explorers.goals import GoalsExplorer, scores, winner
-from mediavsnet.goals import sobering_chain
+from mediavsnet.core.specs import specs_by_name
+from mediavsnet.core.strings import t
+from mediavsnet.lessons.l02_goals.explorer import GoalsExplorer, scores, winner
+from mediavsnet.lessons.l02_goals.tables import sobering_chain
 from mediavsnet.models import funnel, posting, relationships
 from mediavsnet.models.funnel import FunnelParams
-from mediavsnet.specs import specs_by_name
-from mediavsnet.strings import t
 
 SEEDS = st.integers(0, 2**32 - 1)
 SPECS = specs_by_name(funnel.SPECS)
@@ -208,7 +208,7 @@ def test_from_eight_hours_a_week_with_each_person_the_line_says_it_is_more_than_
 
 
 def right_option(qid: str):
-    from mediavsnet.quiz import questions_from_table
+    from mediavsnet.learning.quiz import questions_from_table
 
     question = next(q for q in questions_from_table("quiz.l02") if q.id == qid)
     return {o.id: o.correct for o in question.options}

@@ -16,8 +16,9 @@ import nbformat
 import plotly.graph_objects as go
 import pytest
 
-from mediavsnet import lessons, planner
-from mediavsnet.explorers import EXPLORERS
+from mediavsnet.core import lesson_list as lessons
+from mediavsnet.lessons import EXPLORERS
+from mediavsnet.lessons.l07_your_strategy import planner
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tools"))
@@ -95,7 +96,7 @@ def anchors(nb: nbformat.NotebookNode) -> set[str]:
 def test_there_are_lessons_and_each_is_in_the_lesson_list():
     assert NOTEBOOKS, "no lesson notebook found in notebooks/"
     listed = {lesson.filename for lesson in lessons.LESSONS}
-    assert {p.name for p in NOTEBOOKS} <= listed, "a notebook is missing from mediavsnet/lessons.py"
+    assert {p.name for p in NOTEBOOKS} <= listed, "a notebook is missing from mediavsnet/core/lesson_list.py"
 
 
 # --- canonical form and navigation -----------------------------------------------------------
@@ -151,10 +152,10 @@ def test_every_lesson_has_the_parts_a_lesson_needs(path):
 
 
 def explorers_of(nb: nbformat.NotebookNode) -> list[type]:
-    """The explorer classes a notebook builds, from its imports of ``mediavsnet.explorers.<module>``."""
-    modules = set(re.findall(r"mediavsnet\.explorers\.(\w+)", "".join(
+    """The explorer classes a notebook builds, from its imports of ``mediavsnet.lessons.<module>``."""
+    modules = set(re.findall(r"\bmediavsnet\.lessons\.\w+\.explorer\b", "".join(
         c.source for c in nb.cells if c.cell_type == "code")))
-    return [cls for cls in EXPLORERS.values() if cls.__module__.rsplit(".", 1)[-1] in modules]
+    return [cls for cls in EXPLORERS.values() if cls.__module__ in modules]
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
@@ -306,9 +307,9 @@ def test_plans_saved_in_the_notebooks_folder_are_not_committed():
 
 
 def test_every_hand_mutation_still_applies_to_the_code_it_names():
-    """benchmarks/mutate_by_hand.py finds its mistakes by their text: when the code moves, an
+    """tools/mutation/mutate_by_hand.py finds its mistakes by their text: when the code moves, an
     entry goes stale and silently tests nothing. Keep the list in step with the code."""
-    sys.path.insert(0, str(ROOT / "benchmarks"))
+    sys.path.insert(0, str(ROOT / "tools" / "mutation"))
     import mutate_by_hand
 
     stale = [m.name for m in mutate_by_hand.MUTATIONS
@@ -317,10 +318,10 @@ def test_every_hand_mutation_still_applies_to_the_code_it_names():
 
 
 def test_the_mutant_triage_sees_a_change_but_not_a_random_id_or_a_group_renamed_alike():
-    """benchmarks/mutant_effects.py calls a mutant harmless when the screen is the same: it must
+    """tools/mutation/mutant_effects.py calls a mutant harmless when the screen is the same: it must
     still see a changed property, and must not see plotly's random trace ids or a stack renamed
     on every trace (which draws the same)."""
-    sys.path.insert(0, str(ROOT / "benchmarks"))
+    sys.path.insert(0, str(ROOT / "tools" / "mutation"))
     import mutant_effects
 
     def screen(fig):
@@ -341,7 +342,7 @@ def test_the_mutant_triage_sees_a_change_but_not_a_random_id_or_a_group_renamed_
 
 
 def test_a_mutant_in_one_explorer_is_tested_by_its_own_tests_and_those_that_name_none():
-    sys.path.insert(0, str(ROOT / "benchmarks"))
+    sys.path.insert(0, str(ROOT / "tools" / "mutation"))
     import mutant_loop
 
     class Item:
@@ -349,11 +350,13 @@ def test_a_mutant_in_one_explorer_is_tested_by_its_own_tests_and_those_that_name
             self.callspec = type("CallSpec", (), {"id": ident})() if ident else None
 
     items = [Item(None), Item("roi"), Item("time-effort"), Item("goals-weeks"), Item("roi-1")]
-    names = {"mediavsnet.explorers.roi": "roi", "mediavsnet.explorers.time_effort": "time-effort",
-             "mediavsnet.explorers.goals": "goals"}
-    roi_mutant = "mediavsnet.explorers.roi.xǁRoiExplorerǁbuild_figure__mutmut_1"
+    names = {"mediavsnet.lessons.l05_roi.explorer": "roi",
+             "mediavsnet.lessons.l04_time_and_effort.explorer": "time-effort",
+             "mediavsnet.lessons.l02_goals.explorer": "goals"}
+    roi_mutant = "mediavsnet.lessons.l05_roi.explorer.xǁRoiExplorerǁbuild_figure__mutmut_1"
     kept = mutant_loop.tests_for(roi_mutant, items, names)
     assert kept == [items[0], items[1], items[4]]
-    kept = mutant_loop.tests_for("mediavsnet.explorers.time_effort.x_week_axis__mutmut_2", items, names)
+    kept = mutant_loop.tests_for("mediavsnet.lessons.l04_time_and_effort.explorer.x_summarize__mutmut_2",
+                                 items, names)
     assert kept == [items[0], items[2]]
     assert mutant_loop.tests_for("mediavsnet.models.cascade.x_run__mutmut_1", items, names) == items

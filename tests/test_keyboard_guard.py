@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import pytest
 
-from mediavsnet.explorers import EXPLORERS
-from mediavsnet.explorers.keyboard import GUARD_JS, KeyboardGuard
+from mediavsnet.explorer.keyboard import GUARD_JS, KeyboardGuard
+from mediavsnet.lessons import EXPLORERS
 
 
 @pytest.mark.parametrize("cls", list(EXPLORERS.values()), ids=list(EXPLORERS))

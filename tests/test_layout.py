@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import pytest
 
-from mediavsnet import palette
-from mediavsnet.explorers import EXPLORERS
+from mediavsnet.core import palette
+from mediavsnet.lessons import EXPLORERS
 
 SIDE_BY_SIDE = ["communication", "content", "time-effort", "roi"]
 

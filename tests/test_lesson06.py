@@ -15,10 +15,12 @@ import pytest
 from answer_key import KEY, LANGUAGES, misplaced
 from explorer_checks import read_quantity
 
-from mediavsnet import family, palette, strings
-from mediavsnet.explorers import EXPLORERS
-from mediavsnet.explorers.base import PRESETS_DIR
-from mediavsnet.explorers.cascade import (
+from mediavsnet.core import palette, strings
+from mediavsnet.core.specs import defaults, specs_by_name
+from mediavsnet.learning import family
+from mediavsnet.learning.quiz import Question, lesson_quiz
+from mediavsnet.lessons import EXPLORERS
+from mediavsnet.lessons.l06_social_media_family.explorer import (
     STEPS_SHOWN,
     CascadeExplorer,
     chains_line,
@@ -26,11 +28,9 @@ from mediavsnet.explorers.cascade import (
     sizes_line,
     step_shares,
 )
+from mediavsnet.lessons.l06_social_media_family.tables import big_and_small, regimes
 from mediavsnet.models import cascade
 from mediavsnet.models.cascade import CascadeParams
-from mediavsnet.quiz import Question, lesson_quiz
-from mediavsnet.specs import defaults, specs_by_name
-from mediavsnet.virality import big_and_small, regimes
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tools"))
@@ -183,7 +183,7 @@ def test_the_figure_is_updated_in_place(explorer):
 
 
 def test_presets_apply_within_the_specs(explorer):
-    data = json.loads((PRESETS_DIR / "06-social-media-family.json").read_text(encoding="utf-8"))
+    data = json.loads(CascadeExplorer.presets_file.read_text(encoding="utf-8"))
     by_name = specs_by_name(CascadeExplorer.specs)
     for preset in data["presets"]:
         for name, value in preset["values"].items():

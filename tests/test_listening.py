@@ -14,12 +14,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 from strategies import params
 
-from mediavsnet.explorers import communication
-from mediavsnet.explorers.communication import CommunicationExplorer
-from mediavsnet.lesson01 import rhythm_table, split_table
+from mediavsnet.core.specs import specs_by_name
+from mediavsnet.lessons.l01_communication_style import explorer as communication
+from mediavsnet.lessons.l01_communication_style.explorer import CommunicationExplorer
+from mediavsnet.lessons.l01_communication_style.tables import rhythm_table, split_table
 from mediavsnet.models import listening
 from mediavsnet.models.listening import ListeningParams
-from mediavsnet.specs import specs_by_name
 
 SEEDS = st.integers(0, 2**32 - 1)
 SPECS = specs_by_name(listening.SPECS)
@@ -191,8 +191,7 @@ def test_the_explorer_shows_sprouts_23_to_1_beside_the_learners_ratio():
 
 
 def test_the_explorer_uses_the_media_hue_for_talking_and_the_networking_hue_for_listening():
-    from mediavsnet import palette
-
+    from mediavsnet.core import palette
     explorer = CommunicationExplorer()
     names = {trace.name: trace for trace in explorer.fig.data}
     assert names["Your posts (talking)"].line.color == palette.MEDIA

@@ -147,7 +147,7 @@ def test_referrals_are_drawn_at_the_yearly_rate_casual_friends_half(p, seed):
     np.testing.assert_array_equal(r.referrals, relationships.poisson_quantile(expected, u))
 
 
-# --- survivors of the mutation run (benchmarks/mutation-report.md), each now caught ------
+# --- survivors of the mutation run (tools/mutation/mutation-report.md), each now caught ------
 
 
 def test_a_weeks_share_shown_stays_a_share_whatever_one_post_reaches():
@@ -261,7 +261,7 @@ def test_a_weeks_engagements_are_its_followers_times_the_rate_in_that_weeks_luck
 def test_a_post_is_never_shown_to_more_people_than_the_active_followers():
     """'The last post was shown to N people': at most the active ones, even on a small page
     whose organic reach is above its share of active followers."""
-    from mediavsnet import specs
+    from mediavsnet.core import specs
     from mediavsnet.models import posting
 
     lowest_active = specs.specs_by_name(posting.SPECS)["active_pct"].min

@@ -11,11 +11,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 from strategies import params, value
 
+from mediavsnet.core.specs import specs_by_name
 from mediavsnet.models import posting, relationships, time_budget
 from mediavsnet.models.posting import PostingParams
 from mediavsnet.models.relationships import RelationshipParams
 from mediavsnet.models.time_budget import TimeBudgetParams
-from mediavsnet.specs import specs_by_name
 
 MODELS = [
     (PostingParams, posting.simulate),

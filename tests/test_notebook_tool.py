@@ -16,7 +16,7 @@ from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_outp
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tools"))
 import notebooks as tool  # noqa: E402
-from mediavsnet import lessons  # noqa: E402
+from mediavsnet.core import lesson_list as lessons  # noqa: E402
 
 COURSE = {"lesson": "04", "minutes": {"teaching": 20, "exercises": 15}, "objectives": ["a", "b"]}
 
@@ -156,7 +156,7 @@ def test_navigation_replaces_rather_than_adds(tmp_path):
 
 
 def test_navigation_refuses_a_notebook_not_in_the_lesson_list():
-    with pytest.raises(KeyError, match="lessons.py"):
+    with pytest.raises(KeyError, match="lesson_list.py"):
         tool.navigation(sample(), "99-unknown.ipynb")
 
 

@@ -18,12 +18,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from strategies import value
 
-from mediavsnet import planner
-from mediavsnet.explorers.fields import ClickFields
-from mediavsnet.explorers.strategy import StrategyExplorer, show
+from mediavsnet.core.specs import defaults
+from mediavsnet.explorer.fields import ClickFields
+from mediavsnet.lessons.l07_your_strategy import planner
+from mediavsnet.lessons.l07_your_strategy.explorer import StrategyExplorer, show
+from mediavsnet.lessons.l07_your_strategy.planner import PlanError
 from mediavsnet.models import strategy
-from mediavsnet.planner import PlanError
-from mediavsnet.specs import defaults
 
 SPECS = strategy.explorer_specs()
 DEFAULTS = defaults(SPECS)

@@ -10,9 +10,10 @@ import numpy as np
 import pytest
 from answer_key import KEY, LANGUAGES, misplaced
 
-from mediavsnet import palette, quiz, strings
+from mediavsnet.core import palette, strings
+from mediavsnet.learning import quiz
+from mediavsnet.learning.quiz import Option, Question, Quiz, lesson_quiz
 from mediavsnet.models import relationships
-from mediavsnet.quiz import Option, Question, Quiz, lesson_quiz
 
 LESSONS_WITH_QUIZ = sorted({k.split(".")[1][1:] for k in strings.table() if k.startswith("quiz.l")})
 
@@ -168,7 +169,7 @@ def test_structured_content_comes_back_whole_from_the_strings_table():
 
 
 def test_the_right_answer_is_not_always_in_the_same_place():
-    from mediavsnet.quiz import display_order
+    from mediavsnet.learning.quiz import display_order
 
     positions = set()
     for lesson in ("00", "04"):

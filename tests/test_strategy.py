@@ -13,10 +13,10 @@ import pytest
 from hypothesis import given
 from strategies import params
 
+from mediavsnet.core.specs import defaults, specs_by_name
+from mediavsnet.core.strings import content
 from mediavsnet.models import funnel, listening, posting, relationships, strategy
 from mediavsnet.models.strategy import PlanParams
-from mediavsnet.specs import defaults, specs_by_name
-from mediavsnet.strings import content
 
 #: Hall (2019): about 50 hours together to go from acquaintance to casual friend.
 HALL_CASUAL_FRIEND_HOURS = 50
@@ -102,7 +102,7 @@ def test_a_plans_sales_are_its_posts_sales_plus_a_quarter_of_its_warm_leads():
 @pytest.mark.parametrize("index", range(len(strategy.GOALS)))
 def test_a_comparison_is_judged_by_the_goal_the_learner_chose(index):
     """The saved projection and the presets table use compare(); the planner its own cache."""
-    from mediavsnet.explorers.strategy import StrategyExplorer
+    from mediavsnet.lessons.l07_your_strategy.explorer import StrategyExplorer
 
     values = {**defaults(strategy.explorer_specs()), "goal": index}
     found = strategy.compare(values)
@@ -126,7 +126,7 @@ def test_buzz_counts_every_impression_reply_and_conversation():
 def test_the_network_panel_steps_from_one_whole_relationship_to_the_next():
     """Relationships are counted in whole people, so the network panel draws steps, never a slope
     through "2.5 relationships"; buzz and sales accumulate smoothly enough to be drawn as lines."""
-    from mediavsnet.explorers.strategy import StrategyExplorer
+    from mediavsnet.lessons.l07_your_strategy.explorer import StrategyExplorer
 
     fig = StrategyExplorer().fig
     shapes = {}
@@ -139,7 +139,7 @@ def test_the_network_panel_steps_from_one_whole_relationship_to_the_next():
 
 def test_each_plans_bar_is_its_week_its_activities_stacked_end_to_end_to_its_weekly_hours():
     """Grouped side by side, the bars would show three activities and hide the week they share."""
-    from mediavsnet.explorers.strategy import StrategyExplorer
+    from mediavsnet.lessons.l07_your_strategy.explorer import StrategyExplorer
 
     explorer = StrategyExplorer()
     result = explorer.compute(explorer.values())
@@ -151,7 +151,7 @@ def test_each_plans_bar_is_its_week_its_activities_stacked_end_to_end_to_its_wee
 
 def test_each_goal_panel_shows_the_whole_year_in_months():
     """The model steps in weeks; a learner reads months, from 0 to 12, on all three panels alike."""
-    from mediavsnet.explorers.strategy import StrategyExplorer
+    from mediavsnet.lessons.l07_your_strategy.explorer import StrategyExplorer
 
     layout = StrategyExplorer().fig.layout
     for axis in (layout.xaxis2, layout.xaxis3, layout.xaxis4):

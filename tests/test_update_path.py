@@ -23,8 +23,8 @@ from typing import Any
 
 import pytest
 
-from mediavsnet.explorers import EXPLORERS
-from mediavsnet.explorers.base import Explorer
+from mediavsnet.explorer.base import Explorer
+from mediavsnet.lessons import EXPLORERS
 
 #: Every message plotly's FigureWidget can send about the figure.
 SENDERS = (

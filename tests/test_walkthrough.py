@@ -10,11 +10,12 @@ The browser layer replays the same file in JupyterLab.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
 
-from mediavsnet.explorers import EXPLORERS
+from mediavsnet.lessons import EXPLORERS
 
 ROOT = Path(__file__).resolve().parents[1]
 WALKTHROUGHS = sorted((Path(__file__).parent / "walkthroughs").glob("*.json"))
@@ -31,10 +32,10 @@ def lesson_text(walkthrough: dict) -> str:
 
 
 def explorer_for(walkthrough: dict):
-    """The explorer the lesson's notebook builds (it imports it from mediavsnet.explorers)."""
+    """The explorer the lesson's notebook builds (it imports it from mediavsnet.lessons)."""
     cells = json.loads((ROOT / "notebooks" / walkthrough["notebook"]).read_text(encoding="utf-8"))["cells"]
     code = "\n".join("".join(c["source"]) for c in cells if c["cell_type"] == "code")
-    found = [cls for cls in EXPLORERS.values() if cls.__module__.rsplit(".", 1)[-1] in code]
+    found = [cls for cls in EXPLORERS.values() if f"{cls.__module__} import" in code]
     assert len(found) == 1, f"{walkthrough['notebook']} should build exactly one explorer, found {found}"
     return found[0]()
 
@@ -67,5 +68,5 @@ def test_following_the_lesson_in_order_gives_the_stated_numbers(path):
 def test_every_lesson_with_an_explorer_has_a_walkthrough():
     notebooks = {load(p)["notebook"] for p in WALKTHROUGHS}
     for notebook in sorted((ROOT / "notebooks").glob("[0-9][0-9]-*.ipynb")):
-        if "mediavsnet.explorers" in notebook.read_text(encoding="utf-8"):
+        if re.search(r"mediavsnet\.lessons\.\w+\.explorer import", notebook.read_text(encoding="utf-8")):
             assert notebook.name in notebooks, f"{notebook.name} has an explorer but no walkthrough"

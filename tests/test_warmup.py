@@ -6,8 +6,9 @@ import ipywidgets as widgets
 import pytest
 from answer_key import KEY, LANGUAGES, misplaced
 
-from mediavsnet import palette, strings, warmup
-from mediavsnet.warmup import Item, SortingWarmup
+from mediavsnet.core import palette, strings
+from mediavsnet.learning import warmup
+from mediavsnet.learning.warmup import Item, SortingWarmup
 
 
 def two_items() -> tuple[Item, ...]:

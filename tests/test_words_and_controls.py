@@ -13,10 +13,10 @@ import html
 import ipywidgets as widgets
 import pytest
 
-from mediavsnet import text
-from mediavsnet.explorers import EXPLORERS
-from mediavsnet.specs import ParamSpec, defaults, heaviest, specs_by_name
-from mediavsnet.strings import t
+from mediavsnet.core import text
+from mediavsnet.core.specs import ParamSpec, defaults, heaviest, specs_by_name
+from mediavsnet.core.strings import t
+from mediavsnet.lessons import EXPLORERS
 
 # --- numbers in words -----------------------------------------------------------------------
 
@@ -33,8 +33,7 @@ def test_numbers_read_with_separators_and_the_decimals_asked(value, decimals, ex
 
 def test_numbers_use_the_languages_separators(monkeypatch):
     """A French edition writes 1 234,5: the separators come from the strings table, not from Python."""
-    from mediavsnet import strings
-
+    from mediavsnet.core import strings
     monkeypatch.setitem(strings.table("en"), "number.thousands_separator", " ")
     monkeypatch.setitem(strings.table("en"), "number.decimal_point", ",")
     assert text.number(1234.5, 1) == "1 234,5"
@@ -261,8 +260,8 @@ def test_a_control_name_the_explorer_does_not_have_is_refused_in_set():
 
 
 def test_replace_gives_a_checked_copy():
+    from mediavsnet.core.specs import replace
     from mediavsnet.models.relationships import RelationshipParams
-    from mediavsnet.specs import replace
 
     p = RelationshipParams()
     q = replace(p, {"people": 7})

@@ -24,7 +24,7 @@ import nbformat
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from mediavsnet import lessons  # noqa: E402
+from mediavsnet.core import lesson_list as lessons  # noqa: E402
 
 TARGET = ROOT / "instructors" / "agenda.md"
 BREAK_MINUTES = 15

@@ -3,7 +3,7 @@
     python tools/family_picture.py           # write the picture
     python tools/family_picture.py --check   # exit 1 when the committed picture is stale
 
-The picture, its description and its alt text come from ``mediavsnet.family.svg()`` and
+The picture, its description and its alt text come from ``mediavsnet.learning.family.svg()`` and
 ``alt_text()``, which read the same table as ``family.table()``
 (``mediavsnet/locales/en/family.toml``). Swap an example there, then run this.
 """
@@ -17,7 +17,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from mediavsnet import family  # noqa: E402
+from mediavsnet.learning import family  # noqa: E402
 
 TARGET = ROOT / "notebooks" / "images" / "social-media-family.svg"
 

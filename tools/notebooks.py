@@ -36,7 +36,7 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from mediavsnet import lessons  # noqa: E402
+from mediavsnet.core import lesson_list as lessons  # noqa: E402
 
 NOTEBOOKS = ROOT / "notebooks"
 KEEP = "keep_output"
@@ -204,7 +204,7 @@ def hub_link() -> str:
     )
 
 
-#: Parts of README.md that are generated from mediavsnet/lessons.py, between markers.
+#: Parts of README.md that are generated from mediavsnet/core/lesson_list.py, between markers.
 README_BLOCKS = {"binder-badge": binder_badge, "lesson-map": lesson_map, "hub-link": hub_link}
 
 

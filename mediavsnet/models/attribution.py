@@ -57,8 +57,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from mediavsnet.core.specs import ParamSpec, ValidatedParams, defaults
 from mediavsnet.models import relationships
-from mediavsnet.specs import ParamSpec, ValidatedParams, defaults
 
 #: How many repeated measurements of the same campaign are drawn.
 RUNS = 20

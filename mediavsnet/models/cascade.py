@@ -48,7 +48,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from mediavsnet.specs import ParamSpec, ValidatedParams, defaults
+from mediavsnet.core.specs import ParamSpec, ValidatedParams, defaults
 
 #: A post still spreading after this many steps is stopped (and marked so).
 #: Assumption: in Goel et al. (2016) long chains were rare; near R = 1 a cascade can

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from mediavsnet.specs import ParamSpec
+from mediavsnet.core.specs import ParamSpec
 
 #: How far ahead a simulation looks: a month to three years (lesson 04's horizon).
 WEEKS = ParamSpec(

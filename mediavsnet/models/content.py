@@ -26,7 +26,7 @@ worse as posting grows more frequent (its fatigue law,
 
 The engagement rates come from one vendor only. Rival IQ's Facebook median
 (lesson 04's ``engagement_pct``) never enters this model's formula; the
-"250 posts on Facebook" check in :mod:`mediavsnet.content_tables` uses it
+"250 posts on Facebook" check in :mod:`mediavsnet.lessons.l03_content.tables` uses it
 alone, in a formula of its own.
 
 **Conversations** (the networking side) reuse lesson 04's relationship model
@@ -52,8 +52,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from mediavsnet.core.specs import ParamSpec, ValidatedParams, defaults, specs_by_name
 from mediavsnet.models import posting, relationships
-from mediavsnet.specs import ParamSpec, ValidatedParams, defaults, specs_by_name
 
 _POSTING = specs_by_name(posting.SPECS)
 _RELATIONSHIPS = specs_by_name(relationships.SPECS)

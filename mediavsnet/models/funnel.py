@@ -50,8 +50,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from mediavsnet.core.specs import ParamSpec, ValidatedParams, defaults, specs_by_name
 from mediavsnet.models import posting, relationships, time_budget
-from mediavsnet.specs import ParamSpec, ValidatedParams, defaults, specs_by_name
 
 _POSTING = specs_by_name(posting.SPECS)
 _RELATIONSHIPS = specs_by_name(relationships.SPECS)

@@ -53,9 +53,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from mediavsnet.core.specs import ParamSpec, ValidatedParams, defaults, specs_by_name
 from mediavsnet.models import posting, time_budget
 from mediavsnet.models.common import WEEKS
-from mediavsnet.specs import ParamSpec, ValidatedParams, defaults, specs_by_name
 
 #: Of the people whose message goes unanswered, the share who stop writing: the Sprout
 #: Social Index (2016, weak) found about 30 % of customers would go to a competitor.

@@ -50,8 +50,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from mediavsnet.core.specs import ParamSpec, ValidatedParams, defaults
 from mediavsnet.models.common import WEEKS
-from mediavsnet.specs import ParamSpec, ValidatedParams, defaults
 
 #: Organic reach of a Facebook Page post as a share of its followers, by page
 #: size (Locowise, 2015, weak): each bin's figure placed at its bin's middle on

@@ -43,8 +43,8 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
+from mediavsnet.core.specs import ParamSpec, ValidatedParams, defaults
 from mediavsnet.models.common import WEEKS
-from mediavsnet.specs import ParamSpec, ValidatedParams, defaults
 
 #: Hall (2019): hours together to reach each stage.
 CASUAL_FRIEND_HOURS = 50.0

@@ -44,8 +44,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from mediavsnet.core.specs import ParamSpec, ValidatedParams, defaults, specs_by_name
 from mediavsnet.models import funnel, listening, posting, relationships
-from mediavsnet.specs import ParamSpec, ValidatedParams, defaults, specs_by_name
 
 #: Twelve months: the projection's fixed horizon (52 weeks).
 WEEKS = 52

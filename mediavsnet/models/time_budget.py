@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from mediavsnet.core.specs import ParamSpec, ValidatedParams, defaults, specs_by_name
 from mediavsnet.models import posting, relationships
-from mediavsnet.specs import ParamSpec, ValidatedParams, defaults, specs_by_name
 
 _POSTING = specs_by_name(posting.SPECS)
 _RELATIONSHIPS = specs_by_name(relationships.SPECS)

@@ -382,8 +382,12 @@ def describe_difference(expected: dict | None, actual: dict | None) -> str:
     for want, got in zip(expected["traces"], actual["traces"], strict=False):
         for key in ("x", "y"):
             if want[key] != got[key]:
+                first = next((i for i, (w, g) in enumerate(zip(want[key], got[key], strict=False)) if w != g),
+                             min(len(want[key]), len(got[key])))
+                shown = (f"first at {first}: {want[key][first]!r} expected, got {got[key][first]!r}"
+                         if first < min(len(want[key]), len(got[key])) else "")
                 lines.append(f"{want['name']!r} {key}: {len(want[key])} values expected, "
-                             f"got {len(got[key])}: {str(got[key])[:60]}")
+                             f"got {len(got[key])}; {shown}")
     for key in ("axes", "legends", "titles", "summary", "controls"):
         if expected[key] != actual[key]:
             lines.append(f"{key}: expected {expected[key]!r:.300}, got {actual[key]!r:.300}")
@@ -548,8 +552,7 @@ def order_lesson_sharing(items: list) -> None:
 
 def press_reset(page, explorer) -> None:
     """Tab to an explorer's Reset button, press Enter, and wait until every control shows its default."""
-    from mediavsnet import specs
-
+    from mediavsnet.core import specs
     cls = explorer_class(explorer)
     button = explorer.locator(".mvn-reset")
     button.scroll_into_view_if_needed()
@@ -582,16 +585,18 @@ def wait_for_readout(page, explorer, name: str, value: float, why: str) -> None:
 
 
 def lessons_with_explorers(root: Path = ROOT) -> list[Path]:
-    """Lesson notebooks that build an explorer (a code cell importing from mediavsnet.explorers)."""
+    """Lesson notebooks that build an explorer (a code cell importing from mediavsnet.lessons)."""
     return [p for p in sorted((root / "notebooks").glob("[0-9][0-9]-*.ipynb")) if explorers_built_by(p)]
 
 
 def explorers_built_by(notebook: Path) -> int:
-    """How many explorers a notebook builds: code cells that import one from mediavsnet.explorers."""
+    """How many explorers a notebook builds: code cells that import a lesson's ``explorer`` module."""
     cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
-    return sum(
-        1 for c in cells if c["cell_type"] == "code" and "mediavsnet.explorers" in "".join(c["source"])
-    )
+    return sum(1 for c in cells if c["cell_type"] == "code" and BUILDS_EXPLORER.search("".join(c["source"])))
+
+
+#: A code cell that imports a lesson's explorer.
+BUILDS_EXPLORER = re.compile(r"\bmediavsnet\.lessons\.\w+\.explorer import\b")
 
 
 KERNEL_IDLE = "() => document.querySelector('.jp-Notebook-ExecutionIndicator')?.dataset.status === 'idle'"
@@ -758,7 +763,7 @@ CONTROL_VALUES = """(root) => Object.fromEntries([...root.querySelectorAll('.mvn
 
 def explorer_class(explorer):
     """The course's class behind an explorer on the page, from its ``mvn-explorer-<name>`` class."""
-    from mediavsnet.explorers import EXPLORERS
+    from mediavsnet.lessons import EXPLORERS
 
     classes = explorer.get_attribute("class").split()
     (name,) = [c.removeprefix("mvn-explorer-") for c in classes if c.startswith("mvn-explorer-")]

@@ -2,7 +2,7 @@
 answers the keyboard, the mouse and typing, as in JupyterLab.
 
 Notebook 7 hands every key to its shortcuts before the focused element sees it,
-so without ``mediavsnet/explorers/keyboard.py`` an arrow key on a slider moves
+so without ``mediavsnet/explorer/keyboard.py`` an arrow key on a slider moves
 the focus to another cell. The same server as the JupyterLab tests serves
 Notebook 7's pages. Lessons are found by glob.
 """

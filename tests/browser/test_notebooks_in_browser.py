@@ -8,7 +8,6 @@ tests/browser/artifacts/ for a person to look at.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
@@ -19,6 +18,7 @@ from labdriver import (
     PLOT_DIGEST,
     ROOT,
     error_outputs,
+    explorers_built_by,
     find_chromium,
     missing_browser_action,
     open_every_fold,
@@ -26,7 +26,7 @@ from labdriver import (
     wait_for_explorers,
 )
 
-from mediavsnet.explorers import EXPLORERS
+from mediavsnet.lessons import EXPLORERS
 
 #: A choice's option is pressed: asked of the control, whose buttons a widget update may rebuild.
 
@@ -34,15 +34,7 @@ NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]-*.ipynb"))
 ARTIFACTS = Path(__file__).parent / "artifacts"
 
 
-def explorers_in(notebook: Path) -> int:
-    """How many explorers a notebook builds: code cells that import one from mediavsnet.explorers."""
-    cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
-    return sum(
-        1 for c in cells if c["cell_type"] == "code" and "mediavsnet.explorers" in "".join(c["source"])
-    )
-
-
-NOTEBOOKS_WITH_EXPLORERS = [p for p in NOTEBOOKS if explorers_in(p)]
+NOTEBOOKS_WITH_EXPLORERS = [p for p in NOTEBOOKS if explorers_built_by(p)]
 
 
 def explorer_class(explorer):
@@ -112,7 +104,7 @@ def test_notebook_runs_renders_and_responds(lessons, notebook):
             widget.screenshot(path=str(ARTIFACTS / f"{notebook.stem}-{kind}-{i}.png"))
     assert page.locator(".mvn-quiz").count() >= 1, "every lesson has a self-check"
 
-    assert explorers.count() == explorers_in(notebook), "an explorer the notebook builds did not render"
+    assert explorers.count() == explorers_built_by(notebook), "an explorer the notebook builds did not render"
     if explorers.count():
         wait_for_explorers(page, explorers.count())
     assert_accessible(page, "lab", notebook.name)

@@ -4,7 +4,7 @@ First, in JupyterLab, Notebook 7 and Voilà: a name typed at full speed,
 pasted, typed then Enter, or typed after the notes, and saved at once, is
 saved under exactly the name and with exactly the notes the page shows (the
 kernel may not have had the last keys yet when the click arrives: see
-``mediavsnet/explorers/fields.py``). Each waits on the saved file's words, never
+``mediavsnet/explorer/fields.py``). Each waits on the saved file's words, never
 on a pause, and types as fast as the browser takes keys.
 
 Then, in JupyterLab:

@@ -1,0 +1,1 @@
+"""Lesson 06's home: its explorer, kept tables and presets (see mediavsnet/lessons/__init__.py)."""
