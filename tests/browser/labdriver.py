@@ -382,8 +382,12 @@ def describe_difference(expected: dict | None, actual: dict | None) -> str:
     for want, got in zip(expected["traces"], actual["traces"], strict=False):
         for key in ("x", "y"):
             if want[key] != got[key]:
+                first = next((i for i, (w, g) in enumerate(zip(want[key], got[key], strict=False)) if w != g),
+                             min(len(want[key]), len(got[key])))
+                shown = (f"first at {first}: {want[key][first]!r} expected, got {got[key][first]!r}"
+                         if first < min(len(want[key]), len(got[key])) else "")
                 lines.append(f"{want['name']!r} {key}: {len(want[key])} values expected, "
-                             f"got {len(got[key])}: {str(got[key])[:60]}")
+                             f"got {len(got[key])}; {shown}")
     for key in ("axes", "legends", "titles", "summary", "controls"):
         if expected[key] != actual[key]:
             lines.append(f"{key}: expected {expected[key]!r:.300}, got {actual[key]!r:.300}")
