@@ -24,7 +24,6 @@ from labdriver import (
     move_back,
     move_every_explorer,
     open_notebook,
-    press_reset,
     save_notebook,
     views_once_drawn,
     wait_for_explorers,
@@ -79,14 +78,16 @@ def cut(page, timeout_ms: int = 60_000) -> None:
 @pytest.mark.parametrize("notebook", LESSONS, ids=IDS)
 def test_a_reload_a_second_tab_and_a_reconnect_show_every_explorer_as_the_kernel_has(lessons, lab, notebook):
     relative, count = f"notebooks/{notebook.name}", explorers_built_by(notebook)
+    # A run of its own: after the other tests' moves, Reset and presets, a view restored from the
+    # kernel's stored state can differ from the live one in the last bit of a float (7.5200000000000005
+    # against 7.52: nothing a learner sees), and this test compares views exactly.
+    lessons.spoil()
     first = lessons.open(notebook)  # its connections to the kernel watched, so they can be cut
     check_views_after_reload(lessons.context, first, lab, notebook, relative, count)
     lessons.spoil()  # reloaded and cut: the next test opens its lesson afresh (the fixture, after a failure)
 
 
 def check_views_after_reload(context, first, lab, notebook: Path, relative: str, count: int) -> None:
-    for explorer in first.locator(".mvn-explorer").all():
-        press_reset(first, explorer)  # as a fresh run leaves it, whatever an earlier test moved
     initial = views_once_drawn(first)
     move_every_explorer(first)
     moved = views_once_drawn(first)
