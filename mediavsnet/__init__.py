@@ -1,8 +1,11 @@
 """mediavsnet: the simulations and widgets behind the course "Social media vs social networking".
 
-``models`` holds pure simulations (parameters in, arrays out); ``explorers`` one
-interactive widget per lesson; ``specs``, ``strings`` and ``palette`` the single
-sources of parameter ranges, learner-facing words and colours.
+In layers, each importing only those below it (contracts in pyproject.toml):
+``lessons`` holds one home per lesson (``lNN_<slug>/``: its explorer, kept tables and
+presets); ``explorer`` the machinery every explorer is built from, and ``learning`` the
+learner's tools the lessons share (quiz, warm-up, environment check, the family map);
+``models`` pure simulations (parameters in, arrays out); ``core`` the single sources of
+parameter ranges (specs), learner-facing words (strings), colours (palette) and the lesson list.
 """
 
 import sys

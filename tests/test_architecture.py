@@ -61,3 +61,50 @@ def test_a_forbidden_import_breaks_its_contract(tmp_path, path, line, contract):
     assert run.returncode == 1, run.stdout
     broken = [row for row in run.stdout.splitlines() if row.rstrip().endswith("BROKEN")]
     assert any(contract in row for row in broken), run.stdout
+
+
+# --- one home per lesson, one scheme for all --------------------------------------------------
+
+PACKAGE = ROOT / "mediavsnet"
+SHARED = {"core", "explorer", "learning", "lessons", "models", "locales"}
+
+
+def test_the_package_top_level_holds_shared_layers_only():
+    top = {p.name for p in PACKAGE.iterdir() if p.name != "__pycache__"}
+    assert top - {"__init__.py"} == SHARED, f"a module at the package's top level: {sorted(top - SHARED)}"
+
+
+def test_every_lesson_home_is_named_by_its_number_and_every_lesson_has_its_strings():
+    from mediavsnet.core.lesson_list import LESSONS
+
+    homes = {p.name for p in (PACKAGE / "lessons").iterdir() if p.is_dir() and p.name != "__pycache__"}
+    assert homes <= {lesson.home for lesson in LESSONS}, f"a home for no lesson: {homes}"
+    for lesson in LESSONS:
+        assert (PACKAGE / "locales" / "en" / f"lesson{lesson.number}.toml").is_file(), lesson.number
+        if lesson.number != "00":  # lesson 00 uses shared tools only
+            assert lesson.home in homes, f"lesson {lesson.number} has no home in mediavsnet/lessons/"
+
+
+def test_each_notebook_imports_from_its_own_home_only():
+    import json
+    import re
+
+    from mediavsnet.core.lesson_list import LESSONS
+
+    for lesson in LESSONS:
+        path = ROOT / "notebooks" / lesson.filename
+        cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+        code = "\n".join("".join(c["source"]) for c in cells if c["cell_type"] == "code")
+        homes = set(re.findall(r"mediavsnet\.lessons\.(\w+)", code))
+        assert homes <= {lesson.home}, f"{path.name} imports from {sorted(homes)}"
+
+
+def test_a_lesson_s_self_check_is_in_its_own_strings_file():
+    import re
+    import tomllib
+
+    for path in sorted((PACKAGE / "locales" / "en").glob("*.toml")):
+        quizzes = {k for k in tomllib.loads(path.read_text(encoding="utf-8")).get("quiz", {})
+                   if re.fullmatch(r"l\d\d", k)}  # quiz.lNN, not the shared quiz words (quiz.right)
+        own = {f"l{path.stem.removeprefix('lesson')}"} if path.stem.startswith("lesson") else set()
+        assert quizzes <= own, f"{path.name} holds the self-check of {sorted(quizzes)}"

@@ -2,8 +2,9 @@
 
 One table per language, kept as a folder of TOML files in ``locales/<language>/``
 (``en`` now; a French edition adds ``locales/fr/`` with the same keys). The
-files of a folder are one table split by topic (``params.toml``,
-``quiz.toml``...); a key defined twice is an error. Keys are dotted paths such
+files of a folder are one table: a file per lesson (``lesson04.toml``) and the
+shared words apart (``params.toml``, ``units.toml``...), so a language is a folder
+of files and no code; a key defined twice is an error. Keys are dotted paths such
 as ``param.posting_hours.label``. Code asks for ``t(key, **values)``; a missing key
 is a bug, so it raises instead of showing the key to a learner.
 """
