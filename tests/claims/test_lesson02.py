@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from functools import cache
 
+import numpy as np
 from claims import over_seeds, says, share
 
 from mediavsnet.models import funnel
@@ -59,3 +60,25 @@ def test_every_referral_buying_is_not_enough_a_smaller_page_as_well_is():
     assert share(lambda seed: one_to_one_wins_sales(seed, referral_sale_pct=100)) == 0
     wins = share(lambda seed: one_to_one_wins_sales(seed, referral_sale_pct=100, start_followers=0))
     assert 0.8 < wins < 0.9, wins  # 6 in 7 is 0.857
+
+
+def first_relationship_week(seed: int, weeks: int = 60) -> int:
+    """The first week one-to-one has a relationship (Hall's 50 hours), read off one long run."""
+    return int(np.argmax(run(seed, weeks=weeks).relationships >= 1)) + 1
+
+
+def test_exercise_1_the_first_relationship_in_this_run_and_over_runs():
+    says(LESSON, "**38 weeks** in this run")
+    says(LESSON, "over 400 runs the first relationship comes between week 35 and week 47, most often at "
+                 "week 36 (1 run in 3) and by week 40 in 9 runs in 10")
+    says(LESSON, "a year in, all five are at least casual friends (in 99 runs in 100)")
+    assert run(0, weeks=37).relationships[-1] == 0 and run(0, weeks=38).relationships[-1] == 1
+    weeks = over_seeds(first_relationship_week)
+    for seed in range(10):  # a long run's week w is what the explorer shows at horizon w
+        w = int(weeks[seed])
+        assert run(seed, weeks=w).relationships[-1] >= 1 and run(seed, weeks=w - 1).relationships[-1] == 0
+    assert weeks[0] == 38 and weeks.min() == 35 and weeks.max() == 47
+    counts = np.bincount(weeks.astype(int))
+    assert counts.argmax() == 36 and 0.28 < counts[36] / len(weeks) < 0.4
+    assert share(lambda seed: weeks[seed] <= 40) >= 0.88
+    assert share(lambda seed: run(seed, weeks=52).relationships[-1] == 5) >= 0.98
