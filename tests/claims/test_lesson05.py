@@ -56,3 +56,20 @@ def test_at_every_window_about_19_bands_in_20_hold_the_truth():
     for weeks in (4, 52, 156):
         _, inside = shares(weeks)
         assert 0.92 < inside < 0.98, (weeks, inside)
+
+
+def test_the_network_s_five_referrals_are_a_lucky_draw():
+    says(LESSON, "Five was a lucky draw: over 400 measurements the same network sends about 2 referrals "
+                 "in two years (5 or more in 1 in 25, none in about 1 in 7), the first one around week 66")
+    counts, firsts = [], []
+    for measurement in range(400):
+        _, referrals = attribution.network_over(104, measurement)
+        so_far = np.cumsum(referrals)
+        counts.append(so_far[-1])
+        if so_far[-1]:
+            firsts.append(int(np.argmax(so_far >= 1)) + 1)
+    counts = np.array(counts)
+    assert counts[0] == 5 and counts[1] == 0 and firsts[0] == 78  # measurements 1 and 2, as shown
+    assert round(counts.mean()) == 2
+    assert 0.02 < (counts >= 5).mean() < 0.06 and 0.1 < (counts == 0).mean() < 0.18
+    assert 60 <= np.median(firsts) <= 72
