@@ -2,7 +2,7 @@
 
 A lesson's sentence about what happens (who wins, what pays, how many) is a
 claim about the model's randomness, not about the one run an explorer shows
-(seed 0). Each claim is written once in ``tests/claims/test_lessonNN.py``: the
+(seed 0). Each claim is written once in ``tests/claims/test_claims_lNN.py``: the
 words the lesson uses (which must be in the notebook, so rewording the lesson
 without the claim fails) and a check recomputed from the model, over
 :data:`SEEDS` runs, or at seed 0 when the lesson says "in this run".
